@@ -1,0 +1,65 @@
+/** The whole topology: GitHub, environments in promotion order, accounts, network and SaaS providers. */
+import { z } from 'zod';
+import { ACCOUNT_ROLES, type AccountRole } from '../roles';
+import { accountId, bool, cidr, FIX, list, nonEmptyText, pattern, region, section } from './fields';
+import { networkSchema } from './network';
+import { saasProviderSchema } from './saas';
+
+export const accountSchema = section('an account', { accountId, region });
+
+const accountsShape = Object.fromEntries(ACCOUNT_ROLES.map((role) => [role, accountSchema])) as Record<AccountRole, typeof accountSchema>;
+
+const environmentName = pattern(
+  'an environment name',
+  /^[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?$/,
+  'use 1–16 lower-case letters, digits and dashes, starting with a letter and not ending with a dash (it names a GitHub environment and prefixes stack names)',
+);
+
+const gitHubLogin = pattern('a GitHub user or team', /^(?:team:)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'write a GitHub login such as "octocat", or a team slug as "team:platform-leads"');
+
+export const environmentSchema = section('an environment', {
+  name: environmentName,
+  approval: section('approval settings', {
+    /** Deployments into this environment wait for one human approval. */
+    required: bool('approval.required'),
+    /** GitHub users (or `team:<slug>`) who may approve; at most 6 (a GitHub limit). */
+    reviewers: list(gitHubLogin, 'GitHub users or teams').max(6, { error: `lists more than 6 reviewers, the most a GitHub environment accepts.${FIX}use a team ("team:<slug>") for larger groups.` }).default([]),
+  }),
+  accounts: section('the four accounts', accountsShape),
+  network: networkSchema,
+});
+
+export const topologySchema = section('the topology', {
+  github: section('GitHub settings', {
+    owner: pattern('a GitHub owner', /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'write the organization or user that owns the repository'),
+    repository: pattern('a GitHub repository name', /^[A-Za-z0-9._-]{1,100}$/, 'write the repository name without the owner'),
+    defaultBranch: pattern('a branch name', /^[A-Za-z0-9._/-]{1,100}$/, 'write the branch that deploys, e.g. "main"').default('main'),
+  }),
+  oidc: section('GitHub OIDC role names', {
+    /** Role in every account that the deploy workflow assumes through GitHub OIDC. */
+    deployRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
+    /** Read-only role in every account for the drift workflow. */
+    driftRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
+  }),
+  tags: section('the required tags', {
+    owner: nonEmptyText('an owner', 'name the team that owns the platform, e.g. "platform-team"'),
+    costCenter: nonEmptyText('a cost center', 'e.g. "CC-1234"'),
+    dataClassification: z.enum(['phi', 'confidential', 'internal', 'public'], {
+      error: `is not a data classification.${FIX}use one of "phi", "confidential", "internal", "public".`,
+    }),
+  }),
+  /** Corporate on-premise ranges reached over Direct Connect. */
+  onPremiseCidrs: list(cidr, 'CIDR blocks').default([]),
+  /** Environments in promotion order: each is deployed only after the previous one succeeded. */
+  environments: list(environmentSchema, 'environments').min(1, { error: `is empty.${FIX}list at least one environment.` }),
+  saasProviders: list(saasProviderSchema, 'SaaS providers').default([]),
+  drift: section('drift detection', {
+    /** Cron schedule (UTC) of the drift workflow. */
+    schedule: pattern('a cron schedule', /^(\S+\s+){4}\S+$/, 'write five cron fields, e.g. "0 6 * * 1-5"'),
+  }),
+});
+
+export type Topology = z.infer<typeof topologySchema>;
+export type TopologyInput = z.input<typeof topologySchema>;
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type AccountConfig = z.infer<typeof accountSchema>;

@@ -1,0 +1,101 @@
+/** Synthesizes the whole platform with every validator and collects what the summary shows. */
+import { ACCOUNT_ROLES, DEPLOY_TIERS, stackName, type AccountRole, type Topology } from '../../accounts';
+import { readPolicyResults, resultsUnder, type PolicyResults } from '../../policies';
+import { createPlatformApp, type PlatformAppOptions } from '../../stages';
+
+export interface StageSummary {
+  readonly environment: string;
+  readonly role: AccountRole;
+  readonly account: string;
+  readonly region: string;
+  readonly stacks: readonly string[];
+  readonly resources: number;
+  readonly results: PolicyResults;
+}
+
+export interface EnvironmentSummary {
+  readonly name: string;
+  readonly approvalRequired: boolean;
+  readonly reviewers: readonly string[];
+  readonly stages: readonly StageSummary[];
+}
+
+export interface PlatformSynthResult {
+  readonly environments: readonly EnvironmentSummary[];
+  readonly results: PolicyResults;
+  /** True when synth completed and no finding is unacknowledged. */
+  readonly passed: boolean;
+  readonly outdir: string;
+  readonly workflowPath: string;
+  readonly tiers: readonly (readonly AccountRole[])[];
+}
+
+export interface PlatformSynthOptions extends Omit<PlatformAppOptions, 'topology'> {
+  /** Called with a progress line as each environment is synthesized and when validation runs. */
+  readonly progress?: (line: string) => void;
+}
+
+export function synthesizePlatform(topology: Topology, options: PlatformSynthOptions = {}): PlatformSynthResult {
+  const progress = options.progress ?? (() => undefined);
+  const platform = createPlatformApp({ ...options, topology });
+
+  const resourcesByStage = new Map<string, { stacks: string[]; resources: number }>();
+  for (const env of platform.environments) {
+    const started = Date.now();
+    let stackCount = 0;
+    for (const role of ACCOUNT_ROLES) {
+      const stage = env.stages[role];
+      const assembly = stage.synth();
+      const stacks = assembly.stacks.map((s) => s.stackName);
+      const resources = assembly.stacks.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0);
+      resourcesByStage.set(stage.node.path, { stacks, resources });
+      stackCount += stacks.length;
+    }
+    progress(`synthesized ${env.name}: ${ACCOUNT_ROLES.length} account stages, ${stackCount} stacks (${seconds(Date.now() - started)})`);
+  }
+
+  const stackCount = [...resourcesByStage.values()].reduce((n, s) => n + s.stacks.length, 0);
+  const started = Date.now();
+  let validationFailed = false;
+  try {
+    platform.app.synth();
+  } catch (e) {
+    if (!/Validation failed/i.test(String((e as Error).message))) throw e;
+    validationFailed = true;
+  }
+  const outdir = platform.app.outdir;
+  const results = readPolicyResults(outdir);
+  progress(`validated ${stackCount} stacks with the CloudFormation validator and cdk-nag AwsSolutions, HIPAA Security and NIST 800-53 r5 (${seconds(Date.now() - started)})`);
+
+  const environments = platform.environments.map((env): EnvironmentSummary => ({
+    name: env.name,
+    approvalRequired: env.config.approval.required,
+    reviewers: env.config.approval.reviewers,
+    stages: ACCOUNT_ROLES.map((role): StageSummary => {
+      const stage = env.stages[role];
+      const synthesized = resourcesByStage.get(stage.node.path) ?? { stacks: [stackName(env.name, role)], resources: 0 };
+      return {
+        environment: env.name,
+        role,
+        account: env.config.accounts[role].accountId,
+        region: env.config.accounts[role].region,
+        stacks: synthesized.stacks,
+        resources: synthesized.resources,
+        results: resultsUnder(results, stage.node.path),
+      };
+    }),
+  }));
+
+  return {
+    environments,
+    results,
+    passed: !validationFailed && results.findings.length === 0,
+    outdir,
+    workflowPath: platform.pipeline.workflowPath,
+    tiers: DEPLOY_TIERS,
+  };
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

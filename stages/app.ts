@@ -1,0 +1,57 @@
+/** The composition root: topology → stages of every environment → deploy pipeline → policies. */
+import { App } from 'aws-cdk-lib';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import type { GitHubWorkflow } from 'cdk-pipelines-github';
+import type { Topology } from '../accounts';
+import { applyPolicies, STRICT_VALIDATION_CONTEXT } from '../policies';
+import { createEnvironment, type EnvironmentStages } from './environment';
+import { createDeliveryPipeline } from './pipeline/delivery-pipeline';
+
+export interface PlatformAppOptions {
+  readonly topology: Topology;
+  /**
+   * Cloud assembly directory. The deploy workflow refers to it, so keep the default for anything
+   * that writes the committed workflow.
+   * @default 'cdk.out'
+   */
+  readonly outdir?: string;
+  /**
+   * Where the deploy workflow is written.
+   * @default '.github/workflows/deploy.yml'
+   */
+  readonly workflowPath?: string;
+  /**
+   * Run the built-in CloudFormation validator (it dominates synth time; tests that only read
+   * templates may turn it off).
+   * @default true
+   */
+  readonly cloudFormationValidation?: boolean;
+  /**
+   * Register the cdk-nag packs.
+   * @default true
+   */
+  readonly nagPacks?: boolean;
+}
+
+export interface PlatformApp {
+  readonly app: App;
+  readonly environments: readonly EnvironmentStages[];
+  readonly pipeline: GitHubWorkflow;
+}
+
+export function createPlatformApp(options: PlatformAppOptions): PlatformApp {
+  const app = new App({
+    outdir: options.outdir ?? 'cdk.out',
+    // Feature flags live here, not in cdk.json, so that `cdk synth`, the main job and the tests agree.
+    context: { ...CURRENTLY_RECOMMENDED_FLAGS, ...STRICT_VALIDATION_CONTEXT },
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
+  });
+  const environments = options.topology.environments.map((env) => createEnvironment(app, options.topology, env));
+  const pipeline = createDeliveryPipeline(app, {
+    topology: options.topology,
+    environments,
+    workflowPath: options.workflowPath,
+  });
+  if (options.nagPacks ?? true) applyPolicies(app);
+  return { app, environments, pipeline };
+}

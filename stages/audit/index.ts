@@ -1,0 +1,2 @@
+export * from './audit-stage';
+export * from './log-archive';

@@ -1,0 +1,29 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+export interface EncryptionKeyProps {
+  /** Alias without the `alias/` prefix. */
+  readonly alias: string;
+  readonly description: string;
+}
+
+/**
+ * A customer managed KMS key with yearly rotation that is never deleted by a deploy
+ * (removal policy RETAIN; a retired key is scheduled for deletion by hand, with the 30-day window).
+ */
+export class EncryptionKey extends Construct {
+  public readonly key: kms.Key;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    this.key = new kms.Key(this, 'Key', {
+      alias: `alias/${props.alias}`,
+      description: props.description,
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { EncryptionKey } from './encrypted-key';
+
+export interface PrivateVpcProps {
+  /** Name of the VPC, also the prefix of its log group and key alias, e.g. `paradigm-dev-workload`. */
+  readonly name: string;
+  /** IPv4 range of the VPC. */
+  readonly cidr: string;
+  /** Isolated subnet groups (no route to the internet), one subnet per Availability Zone each. */
+  readonly subnets: readonly { readonly name: string; readonly cidrMask: number }[];
+  /**
+   * Retention of the VPC flow log group.
+   * @default - one year
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+  /**
+   * Number of Availability Zones.
+   * @default 3
+   */
+  readonly maxAzs?: number;
+}
+
+/**
+ * A VPC with isolated subnets only: no internet gateway and no NAT. All traffic is recorded by
+ * flow logs into a log group encrypted with its own KMS key, with retention.
+ */
+export class PrivateVpc extends Construct {
+  public readonly vpc: ec2.Vpc;
+  public readonly flowLogKey: kms.Key;
+  public readonly flowLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: PrivateVpcProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      vpcName: props.name,
+      ipAddresses: ec2.IpAddresses.cidr(props.cidr),
+      maxAzs: props.maxAzs ?? 3,
+      natGateways: 0,
+      createInternetGateway: false,
+      restrictDefaultSecurityGroup: true,
+      subnetConfiguration: props.subnets.map((s) => ({ name: s.name, cidrMask: s.cidrMask, subnetType: ec2.SubnetType.PRIVATE_ISOLATED })),
+    });
+
+    const logGroupName = `/paradigm/${props.name}/flow-logs`;
+    this.flowLogKey = new EncryptionKey(this, 'FlowLogKey', {
+      alias: `${props.name}/flow-logs`,
+      description: `Encrypts the flow logs of ${props.name}`,
+    }).key;
+    this.flowLogKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsForThisLogGroupOnly',
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+      },
+    }));
+    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
+      logGroupName,
+      encryptionKey: this.flowLogKey,
+      retention: props.flowLogRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // A role with a managed (not inline) policy scoped to this log group; the flow log may not widen it.
+    const flowLogRole = new iam.Role(this, 'FlowLogRole', {
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: `Delivers the flow logs of ${props.name} to ${logGroupName}`,
+      managedPolicies: [
+        new iam.ManagedPolicy(this, 'FlowLogDelivery', {
+          statements: [
+            new iam.PolicyStatement({
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+              resources: [this.flowLogGroup.logGroupArn],
+            }),
+          ],
+        }),
+      ],
+    });
+    this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup, flowLogRole.withoutPolicyUpdates()),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+      maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
+    });
+  }
+}

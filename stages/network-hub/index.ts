@@ -1,0 +1,2 @@
+export * from './network-hub-stage';
+export * from './transit-hub';

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { Stage } from 'aws-cdk-lib';
+import { GitHubWorkflow, type GitHubWorkflowProps } from 'cdk-pipelines-github';
+import type { Construct } from 'constructs';
+import { splitAssetJobsPerAccount, type WorkflowJob } from './per-account-assets';
+
+export interface PlatformWorkflowProps extends GitHubWorkflowProps {
+  /** The OIDC role of an account, for asset jobs. */
+  readonly roleArnForAccount: (account: string) => string;
+}
+
+/**
+ * cdk-pipelines-github's workflow with a post-processing pass over the built jobs (per-account
+ * asset publishing) before the file is written, and diff protection applied to the final file.
+ */
+export class PlatformWorkflow extends GitHubWorkflow {
+  private readonly roleArnForAccount: (account: string) => string;
+
+  constructor(scope: Construct, id: string, props: PlatformWorkflowProps) {
+    super(scope, id, props);
+    this.roleArnForAccount = props.roleArnForAccount;
+  }
+
+  protected doBuildPipeline(): void {
+    const file = this.workflowFile;
+    const write = file.writeFile.bind(file);
+    // Build the jobs without writing, and without the library's own diff protection (which
+    // would compare the file before our pass); ours below compares the final file.
+    file.writeFile = () => undefined;
+    const previous = process.env.GITHUB_WORKFLOW;
+    delete process.env.GITHUB_WORKFLOW;
+    try {
+      super.doBuildPipeline();
+    } finally {
+      file.writeFile = write;
+      if (previous !== undefined) process.env.GITHUB_WORKFLOW = previous;
+    }
+
+    const workflow = (file as unknown as { obj: { jobs: Record<string, WorkflowJob> } }).obj;
+    const assemblyDir = Stage.of(this)!.outdir;
+    file.update({ ...workflow, jobs: splitAssetJobsPerAccount(workflow.jobs, assemblyDir, this.roleArnForAccount) });
+
+    if (process.env.GITHUB_WORKFLOW === this.workflowName) {
+      if (!existsSync(this.workflowPath) || readFileSync(this.workflowPath, 'utf8') !== file.toYaml()) {
+        throw new Error(`The committed ${relative(process.cwd(), this.workflowPath)} differs from what the pipeline definition generates. Fix: run "npm run platform" locally and commit the workflow file.`);
+      }
+    }
+    write();
+  }
+}
