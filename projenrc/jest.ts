@@ -7,7 +7,7 @@ import type { awscdk } from 'projen';
 export function setupJest(project: awscdk.AwsCdkTypeScriptApp): void {
   project.deps.removeDependency('ts-jest');
   const pkg = project.package.file;
-  pkg.addOverride('jest.transform', { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] });
+  pkg.addOverride('jest.transform', { '^.+\\.[t]sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] });
   pkg.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
   pkg.addOverride('jest.testPathIgnorePatterns', ['/node_modules/', '/cdk.out/']);
   pkg.addOverride('jest.collectCoverage', false);
