@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTopology } from '../accounts';
-import { synthesizePlatform } from '../scripts/lib/platform-synth';
 import { EXAMPLE_ENV_VAR, type ExampleIndex } from './support/example-index';
+import { synthesizePlatform } from '../scripts/lib/platform-synth';
 
 export default function globalSetup(): void {
   const root = mkdtempSync(join(tmpdir(), 'paradigm-example-'));

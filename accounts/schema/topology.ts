@@ -1,9 +1,11 @@
 /** The whole topology: GitHub, environments in promotion order, accounts, network and SaaS providers. */
 import { z } from 'zod';
 import { ACCOUNT_ROLES, type AccountRole } from '../roles';
+import { auditSchema } from './audit';
 import { accountId, bool, cidr, FIX, list, nonEmptyText, pattern, region, section } from './fields';
 import { networkSchema } from './network';
 import { saasProviderSchema } from './saas';
+import { workloadSchema } from './workload';
 
 export const accountSchema = section('an account', { accountId, region });
 
@@ -27,6 +29,10 @@ export const environmentSchema = section('an environment', {
   }),
   accounts: section('the four accounts', accountsShape),
   network: networkSchema,
+  /** Audit account settings (log archive, trails, alerts). */
+  audit: auditSchema,
+  /** Workload account settings (sizes, retention, access). */
+  workload: workloadSchema,
 });
 
 export const topologySchema = section('the topology', {

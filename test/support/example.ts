@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { EXAMPLE_ENV_VAR, type ExampleIndex } from './example-index';
 import { stackName, stageId, type AccountRole } from '../../accounts';
 import { resultsUnder, type PolicyResults } from '../../policies';
-import { EXAMPLE_ENV_VAR, type ExampleIndex } from './example-index';
 
 let cached: { index: ExampleIndex; assembly: CloudAssembly } | undefined;
 

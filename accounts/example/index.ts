@@ -3,7 +3,9 @@
  * repository synthesizes out of the box with no AWS credentials and no context lookups.
  * Copy it to a JSON or YAML file and pass it with `--topology` to adapt the platform.
  */
-import type { TopologyInput } from './schema/topology';
+import { EXAMPLE_AUDIT } from './audit';
+import { EXAMPLE_WORKLOAD } from './workload';
+import type { TopologyInput } from '../schema/topology';
 
 export const EXAMPLE_TOPOLOGY: TopologyInput = {
   github: { owner: 'paradigm-clinical', repository: 'paradigm-platform', defaultBranch: 'main' },
@@ -25,6 +27,8 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
         saasBridgeVpcCidr: '10.11.0.0/20',
         transitGateway: { amazonSideAsn: 64512, autoAcceptSharedAttachments: false },
       },
+      audit: EXAMPLE_AUDIT.dev,
+      workload: EXAMPLE_WORKLOAD.dev,
     },
     {
       name: 'staging',
@@ -40,6 +44,8 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
         saasBridgeVpcCidr: '10.21.0.0/20',
         transitGateway: { amazonSideAsn: 64522, autoAcceptSharedAttachments: false },
       },
+      audit: EXAMPLE_AUDIT.staging,
+      workload: EXAMPLE_WORKLOAD.staging,
     },
     {
       name: 'prod',
@@ -62,6 +68,8 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
           allowedPrefixes: ['10.30.0.0/16', '10.31.0.0/20'],
         },
       },
+      audit: EXAMPLE_AUDIT.prod,
+      workload: EXAMPLE_WORKLOAD.prod,
     },
   ],
   saasProviders: [

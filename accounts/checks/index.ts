@@ -1,0 +1,13 @@
+/** Every cross-check the loader runs after the schema, in the order their problems are listed. */
+import { checkCidrOverlaps } from './cidrs';
+import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
+import type { TopologyCheck } from './raw';
+import { checkProviderNames } from './saas';
+
+export const CROSS_CHECKS: readonly TopologyCheck[] = [
+  checkEnvironmentNames,
+  checkAccounts,
+  checkApprovals,
+  checkCidrOverlaps,
+  checkProviderNames,
+];
