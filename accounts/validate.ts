@@ -27,10 +27,10 @@ function issueToProblems(issue: z.core.$ZodIssue): TopologyProblem[] {
       fix: `remove it or correct its spelling${allowed.length ? `; allowed here: ${allowed.join(', ')}` : ''}.`,
     }));
   }
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    return [problemFromMessage(`${path}.type`, (issue.input as { type?: unknown } | undefined)?.type, issue.message)];
-  }
-  return [problemFromMessage(path, issue.input, issue.message)];
+  // A discriminated union reports the whole object; show the discriminator's value instead.
+  const key = issue.path.at(-1);
+  const value = issue.code === 'invalid_union' && isObject(issue.input) && typeof key === 'string' ? issue.input[key] : issue.input;
+  return [problemFromMessage(path, value, issue.message)];
 }
 
 /** The keys the schema allows at `path` (for "unknown key" fixes). */

@@ -12,5 +12,6 @@ export function setupJest(project: awscdk.AwsCdkTypeScriptApp): void {
   pkg.addOverride('jest.testPathIgnorePatterns', ['/node_modules/', '/cdk.out/']);
   pkg.addOverride('jest.collectCoverage', false);
   pkg.addOverride('jest.globalSetup', '<rootDir>/test/global-setup.ts');
+  pkg.addOverride('jest.globalTeardown', '<rootDir>/test/global-teardown.ts');
   pkg.addOverride('jest.testTimeout', 120_000);
 }

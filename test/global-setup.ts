@@ -31,3 +31,4 @@ export default function globalSetup(): void {
   writeFileSync(file, JSON.stringify(index));
   process.env[EXAMPLE_ENV_VAR] = file;
 }
+

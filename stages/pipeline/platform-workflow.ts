@@ -11,6 +11,17 @@ export interface PlatformWorkflowProps extends GitHubWorkflowProps {
 }
 
 /**
+ * On the runner the synth step always writes `cdk.out`; the library names the local assembly directory
+ * instead, which would make the workflow depend on where it was synthesized (temp dirs in tests).
+ */
+function downloadAssemblyToCdkOut(jobs: Record<string, WorkflowJob>, assemblyDir: string): Record<string, WorkflowJob> {
+  return Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, {
+    ...job,
+    steps: job.steps?.map((s) => (s.uses?.startsWith('actions/download-artifact@') && s.with?.path === assemblyDir ? { ...s, with: { ...s.with, path: 'cdk.out' } } : s)),
+  }]));
+}
+
+/**
  * cdk-pipelines-github's workflow with a post-processing pass over the built jobs (per-account
  * asset publishing) before the file is written, and diff protection applied to the final file.
  */
@@ -39,7 +50,8 @@ export class PlatformWorkflow extends GitHubWorkflow {
 
     const workflow = (file as unknown as { obj: { jobs: Record<string, WorkflowJob> } }).obj;
     const assemblyDir = Stage.of(this)!.outdir;
-    file.update({ ...workflow, jobs: splitAssetJobsPerAccount(workflow.jobs, assemblyDir, this.roleArnForAccount) });
+    const jobs = splitAssetJobsPerAccount(workflow.jobs, assemblyDir, this.roleArnForAccount);
+    file.update({ ...workflow, jobs: downloadAssemblyToCdkOut(jobs, assemblyDir) });
 
     if (process.env.GITHUB_WORKFLOW === this.workflowName) {
       if (!existsSync(this.workflowPath) || readFileSync(this.workflowPath, 'utf8') !== file.toYaml()) {

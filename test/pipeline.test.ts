@@ -1,0 +1,114 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ACCOUNT_ROLES, loadTopology, stackName } from '../accounts';
+import { createPlatformApp, DEPLOY_WORKFLOW_PATH } from '../stages';
+import { exampleFile, exampleIndex, exampleWorkflow } from './support/example';
+
+interface Job {
+  needs?: string[];
+  environment?: string;
+  steps: { name?: string; uses?: string; run?: string; with?: Record<string, unknown> }[];
+}
+const workflow = parse(exampleWorkflow()) as { jobs: Record<string, Job> };
+const jobs = workflow.jobs;
+const topology = loadTopology({ example: true });
+
+/** Every job `id` waits for, directly or not. */
+function ancestors(id: string, seen = new Set<string>()): Set<string> {
+  for (const need of jobs[id].needs ?? []) {
+    if (!seen.has(need)) {
+      seen.add(need);
+      ancestors(need, seen);
+    }
+  }
+  return seen;
+}
+
+const deployJob = (env: string, role: (typeof ACCOUNT_ROLES)[number]) => {
+  const id = Object.keys(jobs).find((j) => j.endsWith(`${stackName(env, role)}-Deploy`));
+  if (!id) throw new Error(`no deploy job for ${stackName(env, role)}`);
+  return id;
+};
+const roles = (job: Job) => job.steps.map((s) => s.with?.['role-to-assume']).filter((r): r is string => typeof r === 'string');
+
+describe('deploy workflow', () => {
+  test('the committed deploy.yml is byte-identical to what the app generates', () => {
+    expect(readFileSync(DEPLOY_WORKFLOW_PATH, 'utf8')).toEqual(exampleWorkflow());
+  });
+
+  test('a second synth generates the same file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paradigm-pipeline-'));
+    try {
+      mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+      const workflowPath = join(root, '.github', 'workflows', 'deploy.yml');
+      createPlatformApp({ topology, outdir: join(root, 'cdk.out'), workflowPath, cloudFormationValidation: false, nagPacks: false }).app.synth();
+      expect(readFileSync(workflowPath, 'utf8')).toEqual(exampleWorkflow());
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('inside an environment: audit, then network hub, then workload and SaaS bridge in parallel', () => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      const hub = deployJob(env, 'networkHub');
+      expect(ancestors(hub)).toContain(deployJob(env, 'audit'));
+      for (const spoke of ['workload', 'saasBridge'] as const) {
+        expect(ancestors(deployJob(env, spoke))).toContain(hub);
+      }
+      expect(ancestors(deployJob(env, 'workload'))).not.toContain(deployJob(env, 'saasBridge'));
+      expect(ancestors(deployJob(env, 'saasBridge'))).not.toContain(deployJob(env, 'workload'));
+    }
+  });
+
+  test('environments are promoted in topology order', () => {
+    for (const [before, after] of [['dev', 'staging'], ['staging', 'prod']]) {
+      const first = ancestors(deployJob(after, 'audit'));
+      for (const role of ACCOUNT_ROLES) expect(first).toContain(deployJob(before, role));
+    }
+  });
+
+  test('every deploy job authenticates only into its own account, with no external id', () => {
+    for (const env of topology.environments) {
+      for (const role of ACCOUNT_ROLES) {
+        const account = env.accounts[role].accountId;
+        const job = jobs[deployJob(env.name, role)];
+        expect(roles(job)).toEqual([
+          `arn:aws:iam::${account}:role/${topology.oidc.deployRoleName}`,
+          expect.stringMatching(new RegExp(`^arn:aws:iam::${account}:role/cdk-[a-z0-9]+-deploy-role-${account}-`)),
+        ]);
+        expect(job.environment).toBe(env.name);
+      }
+    }
+    expect(exampleWorkflow()).not.toContain('role-external-id');
+  });
+
+  test('every asset job publishes into one account with that account\'s role', () => {
+    const assetJobs = Object.entries(jobs).filter(([id]) => id.startsWith('Assets-'));
+    expect(assetJobs.length).toBeGreaterThanOrEqual(12);
+    for (const [, job] of assetJobs) {
+      const [role] = roles(job);
+      const account = role.split(':')[4];
+      expect(role).toBe(`arn:aws:iam::${account}:role/${topology.oidc.deployRoleName}`);
+      const publish = job.steps.find((s) => s.run?.startsWith('/bin/bash ./cdk.out/'))!;
+      const script = readFileSync(exampleFile(publish.run!.slice('/bin/bash ./cdk.out/'.length)), 'utf8');
+      const destinations = [...script.matchAll(/publish "[0-9a-f]+:(\d{12})-/g)].map((m) => m[1]);
+      expect(destinations.length).toBeGreaterThan(0);
+      expect(new Set(destinations)).toEqual(new Set([account]));
+    }
+  });
+
+  test('deploy jobs need the asset jobs of their own account only', () => {
+    for (const [id, job] of Object.entries(jobs).filter(([j]) => j.endsWith('-Deploy'))) {
+      const account = roles(job)[0].split(':')[4];
+      for (const need of (job.needs ?? []).filter((n) => n.startsWith('Assets-'))) {
+        expect([id, roles(jobs[need])[0].split(':')[4]]).toEqual([id, account]);
+      }
+    }
+  });
+
+  test('the example has at least 12 stacks in the cloud assembly', () => {
+    expect(exampleIndex().environments.flatMap((e) => e.stages.flatMap((s) => s.stacks))).toHaveLength(12);
+  });
+});
