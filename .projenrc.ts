@@ -1,4 +1,5 @@
 import { awscdk, javascript, typescript } from 'projen';
+import { setupChangesets } from './projenrc/changesets';
 import { setupLayering } from './projenrc/eslint';
 import { setupJest } from './projenrc/jest';
 import { setupLayout, SOURCE_DIRS } from './projenrc/layout';
@@ -43,5 +44,6 @@ setupLayout(project, SOURCE_DIRS);
 setupJest(project);
 setupLayering(project);
 setupTasks(project);
+setupChangesets(project);
 
 project.synth();

@@ -16,17 +16,23 @@ const program = new Command()
   .name('platform')
   .description('Synthesize every environment of the topology with all validators and print a summary.')
   .option('-t, --topology <file>', 'JSON or YAML topology file (default: $PARADIGM_TOPOLOGY, else the embedded example)')
+  .option('--outdir <dir>', 'cloud assembly directory', 'cdk.out')
+  .option('--workflow <file>', 'where to write the deploy workflow (keep the default unless experimenting)', '.github/workflows/deploy.yml')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .parse();
 
-const opts = program.opts<{ topology?: string }>();
+const opts = program.opts<{ topology?: string; outdir: string; workflow: string }>();
 try {
   const source = resolveTopologySource(opts.topology, process.env);
   const topology = loadTopology(source);
   const label = 'file' in source ? source.file : 'the embedded example topology';
   const stacks = topology.environments.length * 4;
   process.stdout.write(`Paradigm Platform: synthesizing ${label} (${topology.environments.length} environments, ${stacks} account stages)\n`);
-  const result = synthesizePlatform(topology, { progress: (line) => process.stdout.write(`  … ${line}\n`) });
+  const result = synthesizePlatform(topology, {
+    outdir: opts.outdir,
+    workflowPath: opts.workflow,
+    progress: (line) => process.stdout.write(`  … ${line}\n`),
+  });
   process.stdout.write(`${renderSummary(result)}\n`);
   process.exitCode = result.passed ? 0 : 1;
 } catch (e) {

@@ -39,11 +39,25 @@ export interface PlatformApp {
   readonly pipeline: GitHubWorkflow;
 }
 
+/**
+ * The Availability Zones of every account, as the context values the `availability-zones` lookup would
+ * fill in: the topology names them, so synth never asks AWS (and never falls back to dummy zones).
+ */
+export function availabilityZoneContext(topology: Topology): Record<string, string[]> {
+  const context: Record<string, string[]> = {};
+  for (const env of topology.environments) {
+    for (const account of Object.values(env.accounts)) {
+      context[`availability-zones:account=${account.accountId}:region=${account.region}`] = [...account.availabilityZones];
+    }
+  }
+  return context;
+}
+
 export function createPlatformApp(options: PlatformAppOptions): PlatformApp {
   const app = new App({
     outdir: options.outdir ?? 'cdk.out',
     // Feature flags live here, not in cdk.json, so that `cdk synth`, the main job and the tests agree.
-    context: { ...CURRENTLY_RECOMMENDED_FLAGS, ...STRICT_VALIDATION_CONTEXT },
+    context: { ...CURRENTLY_RECOMMENDED_FLAGS, ...STRICT_VALIDATION_CONTEXT, ...availabilityZoneContext(options.topology) },
     builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
   });
   const environments = options.topology.environments.map((env) => createEnvironment(app, options.topology, env));

@@ -23,6 +23,7 @@ export default function globalSetup(): void {
     outdir: result.outdir,
     workflowPath: result.workflowPath,
     passed: result.passed,
+    missingContext: result.missingContext,
     synthMs: Date.now() - started,
     environments: result.environments,
     results: result.results,

@@ -7,6 +7,7 @@ const envNames = EXAMPLE_TOPOLOGY.environments.map((e) => e.name);
 describe('the example app', () => {
   test('synthesizes every environment with all validators and passes', () => {
     expect(exampleIndex().passed).toBe(true);
+    expect(exampleIndex().missingContext).toEqual([]);
     expect(exampleIndex().environments.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
   });
 

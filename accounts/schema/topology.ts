@@ -7,7 +7,28 @@ import { networkSchema } from './network';
 import { saasProviderSchema } from './saas';
 import { workloadSchema } from './workload';
 
-export const accountSchema = section('an account', { accountId, region });
+const availabilityZone = pattern('an Availability Zone name', /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'write Availability Zone names such as "us-east-1a"');
+
+export const accountSchema = section('an account', {
+  accountId,
+  region,
+  /**
+   * Availability Zones used by VPCs in this account, named explicitly so that synth needs no AWS lookup.
+   * Defaults to the region's zones a, b and c.
+   */
+  availabilityZones: list(availabilityZone, 'Availability Zones')
+    .min(2, { error: `lists fewer than 2 zones.${FIX}list 2 or 3 Availability Zones of the account's region for redundancy.` })
+    .max(6, { error: `lists more than 6 zones.${FIX}list 2 or 3 Availability Zones of the account's region.` })
+    .optional(),
+})
+  .superRefine((account, ctx) => {
+    (account.availabilityZones ?? []).forEach((az, i) => {
+      if (!az.startsWith(account.region)) {
+        ctx.addIssue({ code: 'custom', path: ['availabilityZones', i], input: az, message: `is not a zone of the account's region ${account.region}.${FIX}use zones named "${account.region}<letter>", or change the region.` });
+      }
+    });
+  })
+  .transform((account) => ({ ...account, availabilityZones: account.availabilityZones ?? ['a', 'b', 'c'].map((letter) => `${account.region}${letter}`) }));
 
 const accountsShape = Object.fromEntries(ACCOUNT_ROLES.map((role) => [role, accountSchema])) as Record<AccountRole, typeof accountSchema>;
 

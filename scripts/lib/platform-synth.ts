@@ -23,7 +23,9 @@ export interface EnvironmentSummary {
 export interface PlatformSynthResult {
   readonly environments: readonly EnvironmentSummary[];
   readonly results: PolicyResults;
-  /** True when synth completed and no finding is unacknowledged. */
+  /** Context lookups the app asked for (it must need none: the topology names everything). */
+  readonly missingContext: readonly string[];
+  /** True when synth completed, needed no lookup, and no finding is unacknowledged. */
   readonly passed: boolean;
   readonly outdir: string;
   readonly workflowPath: string;
@@ -57,8 +59,9 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
   const stackCount = [...resourcesByStage.values()].reduce((n, s) => n + s.stacks.length, 0);
   const started = Date.now();
   let validationFailed = false;
+  let missingContext: string[] = [];
   try {
-    platform.app.synth();
+    missingContext = (platform.app.synth().manifest.missing ?? []).map((m) => m.key);
   } catch (e) {
     if (!/Validation failed/i.test(String((e as Error).message))) throw e;
     validationFailed = true;
@@ -89,7 +92,8 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
   return {
     environments,
     results,
-    passed: !validationFailed && results.findings.length === 0,
+    missingContext,
+    passed: !validationFailed && results.findings.length === 0 && missingContext.length === 0,
     outdir,
     workflowPath: platform.pipeline.workflowPath,
     tiers: DEPLOY_TIERS,

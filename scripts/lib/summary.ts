@@ -42,6 +42,9 @@ export function renderSummary(result: PlatformSynthResult, cwd: string = process
     }
     lines.push('  Fix the resource, or acknowledge the finding next to the construct with its qualified id and a reason an auditor can read.', '');
   }
+  if (result.missingContext.length > 0) {
+    lines.push('Context lookups (synth must not need AWS; name these values in the topology):', ...result.missingContext.map((k) => `  ✗ ${k}`), '');
+  }
   const stacks = result.environments.reduce((n, e) => n + e.stages.reduce((m, s) => m + s.stacks.length, 0), 0);
   lines.push(
     `${result.passed ? 'PASSED' : 'FAILED'}: ${stacks} stacks, ${result.results.findings.length} unacknowledged findings, ${result.results.acknowledged.length} acknowledged.`,

@@ -18,11 +18,8 @@ export interface PrivateVpcProps {
    * @default - one year
    */
   readonly flowLogRetention?: logs.RetentionDays;
-  /**
-   * Number of Availability Zones.
-   * @default 3
-   */
-  readonly maxAzs?: number;
+  /** Availability Zones of the subnets, named explicitly so that synth needs no context lookup. */
+  readonly availabilityZones: readonly string[];
 }
 
 /**
@@ -40,7 +37,7 @@ export class PrivateVpc extends Construct {
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       vpcName: props.name,
       ipAddresses: ec2.IpAddresses.cidr(props.cidr),
-      maxAzs: props.maxAzs ?? 3,
+      availabilityZones: [...props.availabilityZones],
       natGateways: 0,
       createInternetGateway: false,
       restrictDefaultSecurityGroup: true,

@@ -19,6 +19,7 @@ export class SaasBridgeStage extends PlatformStage {
     this.stack = new PlatformStack(this, 'SaasBridge', { environmentName: props.environment.name, role: 'saasBridge' });
     this.network = new PrivateVpc(this.stack, 'Network', {
       name: `paradigm-${props.environment.name}-saas-bridge`,
+      availabilityZones: props.environment.accounts.saasBridge.availabilityZones,
       cidr: props.environment.network.saasBridgeVpcCidr,
       subnets: BRIDGE_SUBNETS,
     });

@@ -21,6 +21,7 @@ export class WorkloadStage extends PlatformStage {
     this.stack = new PlatformStack(this, 'Workload', { environmentName: props.environment.name, role: 'workload' });
     this.network = new PrivateVpc(this.stack, 'Network', {
       name: `paradigm-${props.environment.name}-workload`,
+      availabilityZones: props.environment.accounts.workload.availabilityZones,
       cidr: props.environment.network.workloadVpcCidr,
       subnets: WORKLOAD_SUBNETS,
     });

@@ -8,6 +8,7 @@ export interface ExampleIndex {
   readonly outdir: string;
   readonly workflowPath: string;
   readonly passed: boolean;
+  readonly missingContext: readonly string[];
   readonly synthMs: number;
   readonly environments: readonly EnvironmentSummary[];
   readonly results: PolicyResults;
