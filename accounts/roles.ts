@@ -57,6 +57,19 @@ export function stackName(env: string, role: AccountRole): string {
   return `paradigm-${env}-${ROLE_INFO[role].slug}`;
 }
 
+/** Construct id of the bootstrap stage of `role` in `env` (not deployed by the pipeline). */
+export function bootstrapStageId(env: string, role: AccountRole): string {
+  return `${stageId(env, role)}-bootstrap`;
+}
+
+/** Stack holding the GitHub OIDC provider and roles of one account, deployed by scripts/bootstrap.ts. */
+export function bootstrapStackName(env: string, role: AccountRole): string {
+  return `${stackName(env, role)}-github-access`;
+}
+
+/** Managed policy that `cdk bootstrap` gives the CloudFormation execution role, instead of AdministratorAccess. */
+export const CFN_EXECUTION_POLICY_NAME = 'paradigm-cfn-execution';
+
 /** GitHub environment whose deployments (and OIDC subject) cover `env`. */
 export function gitHubEnvironmentName(env: string): string {
   return env;

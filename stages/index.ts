@@ -1,5 +1,6 @@
 export * from './app';
 export * from './audit';
+export * from './bootstrap';
 export * from './common';
 export * from './environment';
 export * from './network-hub';

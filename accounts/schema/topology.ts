@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACCOUNT_ROLES, type AccountRole } from '../roles';
 import { auditSchema } from './audit';
-import { accountId, bool, cidr, FIX, list, nonEmptyText, pattern, region, section } from './fields';
+import { accountId, bool, cidr, FIX, integer, list, nonEmptyText, pattern, region, section } from './fields';
 import { networkSchema } from './network';
 import { saasProviderSchema } from './saas';
 import { workloadSchema } from './workload';
@@ -61,12 +61,22 @@ export const topologySchema = section('the topology', {
     owner: pattern('a GitHub owner', /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'write the organization or user that owns the repository'),
     repository: pattern('a GitHub repository name', /^[A-Za-z0-9._-]{1,100}$/, 'write the repository name without the owner'),
     defaultBranch: pattern('a branch name', /^[A-Za-z0-9._/-]{1,100}$/, 'write the branch that deploys, e.g. "main"').default('main'),
+    /**
+     * Set when the repository uses immutable OIDC subjects (`repo:owner@ID/repo@ID:…`), which GitHub gives
+     * repositories created from mid-2026 or sets through the OIDC subject API. Omit for `repo:owner/repo:…`.
+     */
+    immutableSubject: section('immutable OIDC subject ids', {
+      ownerId: integer('a GitHub owner id', 1, Number.MAX_SAFE_INTEGER, 'copy the numeric id of the owner from the GitHub API (GET /orgs/<owner>)'),
+      repositoryId: integer('a GitHub repository id', 1, Number.MAX_SAFE_INTEGER, 'copy the numeric id of the repository from the GitHub API (GET /repos/<owner>/<repo>)'),
+    }).optional(),
   }),
   oidc: section('GitHub OIDC role names', {
     /** Role in every account that the deploy workflow assumes through GitHub OIDC. */
     deployRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
     /** Read-only role in every account for the drift workflow. */
     driftRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
+    /** Role that operators assume in every account to bootstrap it (scripts/bootstrap.ts). */
+    bootstrapAdminRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-').default('OrganizationAccountAccessRole'),
   }),
   tags: section('the required tags', {
     owner: nonEmptyText('an owner', 'name the team that owns the platform, e.g. "platform-team"'),

@@ -1,6 +1,10 @@
 /** Synthesizes the whole platform with every validator and collects what the summary shows. */
 import { ACCOUNT_ROLES, DEPLOY_TIERS, stackName, type AccountRole, type Topology } from '../../accounts';
 import { readPolicyResults, resultsUnder, type PolicyResults } from '../../policies';
+
+function mergeResults(a: PolicyResults, b: PolicyResults): PolicyResults {
+  return { findings: [...a.findings, ...b.findings], acknowledged: [...a.acknowledged, ...b.acknowledged] };
+}
 import { createPlatformApp, type PlatformAppOptions } from '../../stages';
 
 export interface StageSummary {
@@ -46,14 +50,14 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
     const started = Date.now();
     let stackCount = 0;
     for (const role of ACCOUNT_ROLES) {
-      const stage = env.stages[role];
-      const assembly = stage.synth();
-      const stacks = assembly.stacks.map((s) => s.stackName);
-      const resources = assembly.stacks.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0);
-      resourcesByStage.set(stage.node.path, { stacks, resources });
+      const assemblies = [env.stages[role].synth(), env.bootstrap[role].synth()];
+      const artifacts = assemblies.flatMap((a) => a.stacks);
+      const stacks = artifacts.map((s) => s.stackName);
+      const resources = artifacts.reduce((n, s) => n + Object.keys(s.template.Resources ?? {}).length, 0);
+      resourcesByStage.set(env.stages[role].node.path, { stacks, resources });
       stackCount += stacks.length;
     }
-    progress(`synthesized ${env.name}: ${ACCOUNT_ROLES.length} account stages, ${stackCount} stacks (${seconds(Date.now() - started)})`);
+    progress(`synthesized ${env.name}: ${ACCOUNT_ROLES.length} accounts, ${stackCount} stacks (${seconds(Date.now() - started)})`);
   }
 
   const stackCount = [...resourcesByStage.values()].reduce((n, s) => n + s.stacks.length, 0);
@@ -84,7 +88,7 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
         region: env.config.accounts[role].region,
         stacks: synthesized.stacks,
         resources: synthesized.resources,
-        results: resultsUnder(results, stage.node.path),
+        results: mergeResults(resultsUnder(results, stage.node.path), resultsUnder(results, env.bootstrap[role].node.path)),
       };
     }),
   }));

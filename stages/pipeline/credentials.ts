@@ -1,7 +1,8 @@
 import { AwsCredentialsProvider, JobPermission, type JobStep } from 'cdk-pipelines-github';
+import { pinnedUses } from './action-pins';
 
-/** The action that exchanges the job's OIDC token for AWS credentials. */
-export const CONFIGURE_AWS_CREDENTIALS_ACTION = 'aws-actions/configure-aws-credentials@v4';
+/** The action that exchanges the job's OIDC token for AWS credentials (pinned). */
+const CONFIGURE_AWS_CREDENTIALS_ACTION = pinnedUses('aws-actions/configure-aws-credentials');
 
 /** Name of the credentials step of asset jobs, rewritten per account by the workflow post-processor. */
 export const ASSET_CREDENTIALS_STEP_NAME = 'Authenticate to the asset account via OIDC';

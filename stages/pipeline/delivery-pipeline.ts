@@ -39,6 +39,13 @@ export function createDeliveryPipeline(app: App, props: DeliveryPipelineProps): 
     }),
     awsCreds: credentials,
     roleArnForAccount: (account) => credentials.roleArn(account),
+    environments: props.environments.map((env) => ({
+      name: env.name,
+      accounts: Object.values(env.config.accounts).map((a) => a.accountId),
+      approvalRequired: env.config.approval.required,
+    })),
+    // One deploy at a time; a running deploy is never cancelled (a newer push waits its turn).
+    concurrency: { group: `${DEPLOY_WORKFLOW_NAME}-\${{ github.ref }}`, cancelInProgress: false },
   });
 
   for (const env of props.environments) {

@@ -1,13 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { Stage } from 'aws-cdk-lib';
 import { GitHubWorkflow, type GitHubWorkflowProps } from 'cdk-pipelines-github';
 import type { Construct } from 'constructs';
+import { annotatePins } from './action-pins';
 import { splitAssetJobsPerAccount, type WorkflowJob } from './per-account-assets';
+import { addApprovalGates, addSetupNode, assignEnvironments, pinActions, removeEmptyKeys, type PipelineEnvironment } from './workflow-passes';
 
 export interface PlatformWorkflowProps extends GitHubWorkflowProps {
   /** The OIDC role of an account, for asset jobs. */
   readonly roleArnForAccount: (account: string) => string;
+  /** The environments in promotion order, with their accounts and whether they need approval. */
+  readonly environments: readonly PipelineEnvironment[];
 }
 
 /**
@@ -27,17 +31,19 @@ function downloadAssemblyToCdkOut(jobs: Record<string, WorkflowJob>, assemblyDir
  */
 export class PlatformWorkflow extends GitHubWorkflow {
   private readonly roleArnForAccount: (account: string) => string;
+  private readonly environments: readonly PipelineEnvironment[];
 
   constructor(scope: Construct, id: string, props: PlatformWorkflowProps) {
     super(scope, id, props);
     this.roleArnForAccount = props.roleArnForAccount;
+    this.environments = props.environments;
   }
 
   protected doBuildPipeline(): void {
     const file = this.workflowFile;
-    const write = file.writeFile.bind(file);
-    // Build the jobs without writing, and without the library's own diff protection (which
-    // would compare the file before our pass); ours below compares the final file.
+    const write = file.writeFile;
+    // Build the jobs without writing, and without the library's own diff protection (which would
+    // compare the file before our passes); ours below compares the final file, which we write.
     file.writeFile = () => undefined;
     const previous = process.env.GITHUB_WORKFLOW;
     delete process.env.GITHUB_WORKFLOW;
@@ -48,16 +54,24 @@ export class PlatformWorkflow extends GitHubWorkflow {
       if (previous !== undefined) process.env.GITHUB_WORKFLOW = previous;
     }
 
-    const workflow = (file as unknown as { obj: { jobs: Record<string, WorkflowJob> } }).obj;
+    const { name, on, concurrency, jobs: built } = (file as unknown as { obj: { name: string; on: unknown; concurrency: unknown; jobs: Record<string, WorkflowJob> } }).obj;
     const assemblyDir = Stage.of(this)!.outdir;
-    const jobs = splitAssetJobsPerAccount(workflow.jobs, assemblyDir, this.roleArnForAccount);
-    file.update({ ...workflow, jobs: downloadAssemblyToCdkOut(jobs, assemblyDir) });
+    let jobs = splitAssetJobsPerAccount(built, assemblyDir, this.roleArnForAccount);
+    jobs = downloadAssemblyToCdkOut(jobs, assemblyDir);
+    jobs = assignEnvironments(jobs, this.environments);
+    jobs = addApprovalGates(jobs, this.environments);
+    jobs = addSetupNode(jobs);
+    jobs = pinActions(jobs);
+    jobs = removeEmptyKeys(jobs);
+    // Read-only by default; jobs that need an OIDC token ask for id-token: write themselves.
+    file.update({ name, on, permissions: { contents: 'read' }, concurrency, jobs });
 
+    const text = annotatePins(file.toYaml());
     if (process.env.GITHUB_WORKFLOW === this.workflowName) {
-      if (!existsSync(this.workflowPath) || readFileSync(this.workflowPath, 'utf8') !== file.toYaml()) {
+      if (!existsSync(this.workflowPath) || readFileSync(this.workflowPath, 'utf8') !== text) {
         throw new Error(`The committed ${relative(process.cwd(), this.workflowPath)} differs from what the pipeline definition generates. Fix: run "npm run platform" locally and commit the workflow file.`);
       }
     }
-    write();
+    writeFileSync(this.workflowPath, text, 'utf8');
   }
 }

@@ -1,0 +1,2 @@
+export * from './bootstrap-stage';
+export * from './github-access';

@@ -1,0 +1,102 @@
+/**
+ * Passes over the jobs cdk-pipelines-github builds, closing the gaps of the library as shipped:
+ * GitHub environments for every job that touches an account, one approval gate in front of each
+ * environment that requires approval, a setup-node step, pinned actions, and no empty keys.
+ */
+import { pinUses, pinnedUses, WORKFLOW_NODE_VERSION } from './action-pins';
+import { jobAccount, type WorkflowJob } from './per-account-assets';
+import { approvalEnvironmentName, gitHubEnvironmentName } from '../../accounts';
+
+/** What the passes need to know of one environment. */
+export interface PipelineEnvironment {
+  readonly name: string;
+  readonly accounts: readonly string[];
+  readonly approvalRequired: boolean;
+}
+
+/** Job id of the approval gate of an environment. */
+export function approvalGateJobId(env: string): string {
+  return `${env}-approval-gate`;
+}
+
+/** The environment whose accounts a job authenticates into, if any. */
+function environmentOf(job: WorkflowJob, environments: readonly PipelineEnvironment[]): PipelineEnvironment | undefined {
+  const account = jobAccount(job);
+  return account === undefined ? undefined : environments.find((e) => e.accounts.includes(account));
+}
+
+/**
+ * Runs every job that authenticates into an account under the GitHub environment of that account's
+ * environment: the OIDC subject is then `…:environment:<env>`, the only subject the account's role trusts.
+ */
+export function assignEnvironments(jobs: Record<string, WorkflowJob>, environments: readonly PipelineEnvironment[]): Record<string, WorkflowJob> {
+  return mapJobs(jobs, (id, job) => {
+    const account = jobAccount(job);
+    // A job that touches no account (the synth) needs no OIDC token.
+    if (account === undefined) return { ...job, permissions: { contents: 'read' } };
+    const env = environmentOf(job, environments);
+    if (!env) throw new Error(`Job ${id} authenticates into account ${account}, which belongs to no environment of the topology.`);
+    return { ...job, environment: gitHubEnvironmentName(env.name) };
+  });
+}
+
+/**
+ * One approval per promotion: a gate job under `<env>-approval` that waits for every job of the previous
+ * environments, and that every job of the environment (asset publishing included) needs. Nothing touches
+ * the environment's accounts before a reviewer approves the gate.
+ */
+export function addApprovalGates(jobs: Record<string, WorkflowJob>, environments: readonly PipelineEnvironment[]): Record<string, WorkflowJob> {
+  let out = { ...jobs };
+  environments.forEach((env, index) => {
+    if (!env.approvalRequired) return;
+    const earlier = new Set(environments.slice(0, index).map((e) => e.name));
+    const previousJobs = Object.entries(out)
+      .filter(([, job]) => earlier.has(environmentOf(job, environments)?.name ?? ''))
+      .map(([id]) => id);
+    const build = Object.keys(out).filter((id) => id.startsWith('Build-'));
+    const gateId = approvalGateJobId(env.name);
+    const gate: WorkflowJob = {
+      'name': `Approve promotion to ${env.name}`,
+      'runs-on': 'ubuntu-latest',
+      'permissions': {},
+      'environment': approvalEnvironmentName(env.name),
+      'needs': [...build, ...previousJobs].sort(),
+      'steps': [{ name: 'Promotion approved', run: `echo "Promotion to ${env.name} approved by \${{ github.actor }} for \${{ github.sha }}"` }],
+    };
+    out = mapJobs(out, (_, job) => (environmentOf(job, environments)?.name === env.name ? { ...job, needs: [...new Set([...(job.needs ?? []), gateId])] } : job));
+    out[gateId] = gate;
+  });
+  return out;
+}
+
+/** Jobs that run npm get the project's Node version first. */
+export function addSetupNode(jobs: Record<string, WorkflowJob>): Record<string, WorkflowJob> {
+  return mapJobs(jobs, (_, job) => {
+    const steps = job.steps ?? [];
+    const firstNpm = steps.findIndex((s) => /\bnp[mx]\b/.test(s.run ?? ''));
+    if (firstNpm === -1 || steps.some((s) => s.uses?.startsWith('actions/setup-node@'))) return job;
+    const setup = { name: 'Set up Node.js', uses: pinnedUses('actions/setup-node'), with: { 'node-version': WORKFLOW_NODE_VERSION } };
+    return { ...job, steps: [...steps.slice(0, firstNpm), setup, ...steps.slice(firstNpm)] };
+  });
+}
+
+/** Every `uses:` pinned to a full commit SHA from the one pin table. */
+export function pinActions(jobs: Record<string, WorkflowJob>): Record<string, WorkflowJob> {
+  return mapJobs(jobs, (id, job) => ({
+    ...job,
+    steps: job.steps?.map((s) => (s.uses ? { ...s, uses: pinUses(s.uses, `Job ${id}`) } : s)),
+  }));
+}
+
+/** Drops `needs: []` and `env: {}`, which the library emits and actionlint reports. */
+export function removeEmptyKeys(jobs: Record<string, WorkflowJob>): Record<string, WorkflowJob> {
+  return mapJobs(jobs, (_, job) => Object.fromEntries(Object.entries(job).filter(([key, value]) => {
+    if (key === 'needs' && Array.isArray(value)) return value.length > 0;
+    if (key === 'env' && value && typeof value === 'object') return Object.keys(value).length > 0;
+    return true;
+  })) as WorkflowJob);
+}
+
+function mapJobs(jobs: Record<string, WorkflowJob>, fn: (id: string, job: WorkflowJob) => WorkflowJob): Record<string, WorkflowJob> {
+  return Object.fromEntries(Object.entries(jobs).map(([id, job]) => [id, fn(id, job)]));
+}
