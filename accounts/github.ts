@@ -27,7 +27,9 @@ export function driftSubject(topology: Pick<Topology, 'github'>): string {
 
 /** Names of the GitHub environments the workflows use, in promotion order (approval gates included). */
 export function gitHubEnvironments(topology: Pick<Topology, 'environments'>): string[] {
-  return topology.environments.flatMap((e) => (e.approval.required ? [approvalEnvironmentName(e.name), gitHubEnvironmentName(e.name)] : [gitHubEnvironmentName(e.name)]));
+  return topology.environments.flatMap((e) => (e.approval.required
+    ? [approvalEnvironmentName(e.name), gitHubEnvironmentName(e.name)]
+    : [gitHubEnvironmentName(e.name)]));
 }
 
 export function roleArn(account: string, roleName: string): string {

@@ -7,10 +7,15 @@
  *
  * Exit codes: 0 passed; 1 unacknowledged findings; 2 invalid topology or usage.
  */
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadTopology, resolveTopologySource, TopologyError } from '../accounts';
+import { DEPLOY_WORKFLOW_PATH } from '../stages';
+import { updatePipelineDoc } from './lib/pipeline-doc';
 import { synthesizePlatform } from './lib/platform-synth';
 import { renderSummary } from './lib/summary';
+
+const PIPELINE_DOC = 'docs/PIPELINE.md';
 
 const program = new Command()
   .name('platform')
@@ -34,6 +39,10 @@ try {
     progress: (line) => process.stdout.write(`  … ${line}\n`),
   });
   process.stdout.write(`${renderSummary(result)}\n`);
+  // The committed workflow's job graph is documented in docs/PIPELINE.md; keep it current.
+  if (resolve(opts.workflow) === resolve(DEPLOY_WORKFLOW_PATH) && updatePipelineDoc(PIPELINE_DOC, opts.workflow)) {
+    process.stdout.write(`Updated the job graph in ${PIPELINE_DOC}.\n`);
+  }
   process.exitCode = result.passed ? 0 : 1;
 } catch (e) {
   if (e instanceof TopologyError) {

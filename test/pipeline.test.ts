@@ -108,7 +108,66 @@ describe('deploy workflow', () => {
     }
   });
 
-  test('the example has at least 12 stacks in the cloud assembly', () => {
-    expect(exampleIndex().environments.flatMap((e) => e.stages.flatMap((s) => s.stacks))).toHaveLength(12);
+  test('the example has 12 pipeline stacks and 12 GitHub access stacks in the cloud assembly', () => {
+    const stacks = exampleIndex().environments.flatMap((e) => e.stages.flatMap((s) => s.stacks));
+    expect(stacks.filter((s) => !s.endsWith('-github-access'))).toHaveLength(12);
+    expect(stacks.filter((s) => s.endsWith('-github-access'))).toHaveLength(12);
+    expect(Object.keys(jobs).some((id) => id.includes('github-access'))).toBe(false);
+  });
+});
+
+describe('deploy workflow security settings', () => {
+  const prodJobs = Object.entries(jobs).filter(([, job]) => roles(job).some((r) => r.split(':')[4].startsWith('3333')));
+
+  test('production has one gate job under the approval environment, after every earlier environment', () => {
+    const gates = Object.entries(jobs).filter(([, job]) => job.environment?.endsWith('-approval'));
+    expect(gates.map(([id, job]) => [id, job.environment])).toEqual([['prod-approval-gate', 'prod-approval']]);
+    const before = ancestors('prod-approval-gate');
+    for (const env of ['dev', 'staging']) for (const role of ACCOUNT_ROLES) expect(before).toContain(deployJob(env, role));
+    expect(roles(jobs['prod-approval-gate'])).toEqual([]);
+  });
+
+  test('every production job, asset publishing included, needs the gate', () => {
+    expect(prodJobs.length).toBeGreaterThanOrEqual(4 + 4); // four deploys, four templates, plus file assets
+    for (const [id, job] of prodJobs) {
+      expect([id, job.needs]).toEqual([id, expect.arrayContaining(['prod-approval-gate'])]);
+      expect(job.environment).toBe('prod');
+    }
+  });
+
+  test('dev and staging promote without approval', () => {
+    for (const [id, job] of Object.entries(jobs)) {
+      const account = roles(job)[0]?.split(':')[4] ?? '';
+      if (/^(1111|2222)/.test(account)) expect([id, ancestors(id).has('prod-approval-gate'), job.environment]).toEqual([id, false, account.startsWith('1111') ? 'dev' : 'staging']);
+    }
+  });
+
+  test('every action is pinned to a full commit SHA with its tag in a comment', () => {
+    const uses = [...exampleWorkflow().matchAll(/uses: (\S+)(.*)$/gm)];
+    expect(uses.length).toBeGreaterThan(0);
+    for (const [, ref, comment] of uses) {
+      expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(comment).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  test('default permissions are read-only and the synth job gets no OIDC token', () => {
+    expect((parse(exampleWorkflow()) as { permissions: unknown }).permissions).toEqual({ contents: 'read' });
+    expect((jobs['Build-Build'] as any).permissions).toEqual({ contents: 'read' });
+  });
+
+  test('one deploy at a time, never cancelling a running one', () => {
+    expect((parse(exampleWorkflow()) as { concurrency: unknown }).concurrency).toEqual({ 'group': 'deploy-${{ github.ref }}', 'cancel-in-progress': false });
+  });
+
+  test('jobs that run npm set up the project\'s Node version first, and no job has empty needs or env', () => {
+    for (const [id, job] of Object.entries(jobs)) {
+      const npm = job.steps.findIndex((s) => /\bnp[mx]\b/.test(s.run ?? ''));
+      if (npm !== -1) {
+        const setup = job.steps.findIndex((s) => s.uses?.startsWith('actions/setup-node@'));
+        expect([id, setup !== -1 && setup < npm, job.steps[setup]?.with?.['node-version']]).toEqual([id, true, '20']);
+      }
+      expect([id, job.needs?.length === 0, (job as any).env && Object.keys((job as any).env).length === 0]).toEqual([id, false, undefined]);
+    }
   });
 });

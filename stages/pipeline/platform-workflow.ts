@@ -54,7 +54,8 @@ export class PlatformWorkflow extends GitHubWorkflow {
       if (previous !== undefined) process.env.GITHUB_WORKFLOW = previous;
     }
 
-    const { name, on, concurrency, jobs: built } = (file as unknown as { obj: { name: string; on: unknown; concurrency: unknown; jobs: Record<string, WorkflowJob> } }).obj;
+    type Built = { name: string; on: unknown; concurrency: unknown; jobs: Record<string, WorkflowJob> };
+    const { name, on, concurrency, jobs: built } = (file as unknown as { obj: Built }).obj;
     const assemblyDir = Stage.of(this)!.outdir;
     let jobs = splitAssetJobsPerAccount(built, assemblyDir, this.roleArnForAccount);
     jobs = downloadAssemblyToCdkOut(jobs, assemblyDir);

@@ -63,7 +63,9 @@ export function addApprovalGates(jobs: Record<string, WorkflowJob>, environments
       'needs': [...build, ...previousJobs].sort(),
       'steps': [{ name: 'Promotion approved', run: `echo "Promotion to ${env.name} approved by \${{ github.actor }} for \${{ github.sha }}"` }],
     };
-    out = mapJobs(out, (_, job) => (environmentOf(job, environments)?.name === env.name ? { ...job, needs: [...new Set([...(job.needs ?? []), gateId])] } : job));
+    out = mapJobs(out, (_, job) => (environmentOf(job, environments)?.name === env.name
+      ? { ...job, needs: [...new Set([...(job.needs ?? []), gateId])] }
+      : job));
     out[gateId] = gate;
   });
   return out;

@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { bootstrapStackName, CFN_EXECUTION_POLICY_NAME, loadTopology } from '../accounts';
+import { createPlatformApp } from '../stages';
+import { exampleIndex } from './support/example';
+import { exampleInput, validTopology } from './support/topology';
+
+function bootstrapTemplate(raw: unknown, env: string) {
+  const root = mkdtempSync(join(tmpdir(), 'paradigm-bootstrap-'));
+  mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+  try {
+    const platform = createPlatformApp({
+      topology: validTopology(raw),
+      outdir: join(root, 'cdk.out'),
+      workflowPath: join(root, '.github', 'workflows', 'deploy.yml'),
+      cloudFormationValidation: false,
+      nagPacks: false,
+    });
+    const e = platform.environments.find((x) => x.name === env)!;
+    return Template.fromStack(e.bootstrap.workload.stack);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const template = bootstrapTemplate(exampleInput(), 'prod');
+const roleTrust = (roleName: string) => {
+  const roles = template.findResources('AWS::IAM::Role', { Properties: { RoleName: roleName } });
+  return Object.values(roles)[0].Properties.AssumeRolePolicyDocument.Statement;
+};
+
+describe('GitHub access stack (bootstrap)', () => {
+  test('creates the GitHub OIDC provider natively, for the STS audience', () => {
+    template.hasResourceProperties('AWS::IAM::OIDCProvider', { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] });
+    template.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
+  test('the deploy role trusts exactly the repository and the environment, with the STS audience', () => {
+    expect(roleTrust('paradigm-github-deploy')).toEqual([{
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Effect: 'Allow',
+      Principal: { Federated: Match.anyValue() },
+      Condition: {
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': 'repo:paradigm-clinical/paradigm-platform:environment:prod',
+        },
+      },
+    }].map((s) => ({ ...s, Principal: expect.anything() })));
+  });
+
+  test('the deploy role may only assume this account\'s CDK bootstrap roles', () => {
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Effect: 'Allow',
+          Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((r) => `arn:aws:iam::333333333303:role/cdk-hnb659fds-${r}-role-333333333303-us-east-1`),
+        }],
+      },
+    });
+  });
+
+  test('the drift role trusts the default branch and reads configuration only', () => {
+    expect(roleTrust('paradigm-github-drift')[0].Condition.StringEquals['token.actions.githubusercontent.com:sub'])
+      .toBe('repo:paradigm-clinical/paradigm-platform:ref:refs/heads/main');
+    template.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'paradigm-github-drift',
+      ManagedPolicyArns: Match.arrayWith([{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/SecurityAudit']] }]),
+    });
+  });
+
+  test('the CloudFormation execution policy is not AdministratorAccess and can never touch the GitHub access', () => {
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      ManagedPolicyName: CFN_EXECUTION_POLICY_NAME,
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Sid: 'OwnIamResourcesOnly', Resource: Match.arrayWith(['arn:aws:iam::333333333303:role/paradigm-*']) }),
+          Match.objectLike({ Sid: 'NeverTheGitHubAccess', Effect: 'Deny', Action: 'iam:*', Resource: Match.arrayWith(['arn:aws:iam::333333333303:role/paradigm-github-deploy']) }),
+        ]),
+      },
+    });
+    const statements = Object.values(template.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements.filter((s) => s.Action === '*' || (Array.isArray(s.Action) && s.Action.includes('*')))).toEqual([]);
+  });
+
+  test('uses immutable OIDC subjects when the topology names the ids', () => {
+    const raw = exampleInput();
+    raw.github.immutableSubject = { ownerId: 1234, repositoryId: 5678 };
+    const t = bootstrapTemplate(raw, 'dev');
+    t.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'paradigm-github-deploy',
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({
+          Condition: {
+            StringEquals: Match.objectLike({
+              'token.actions.githubusercontent.com:sub': 'repo:paradigm-clinical@1234/paradigm-platform@5678:environment:dev',
+            }),
+          },
+        })],
+      },
+    });
+  });
+
+  test('needs no CDK bootstrap (no bootstrap version check), and passes every validator', () => {
+    expect(template.toJSON().Rules?.CheckBootstrapVersion).toBeUndefined();
+    const stacks = exampleIndex().environments.flatMap((e) => e.stages.flatMap((s) => s.stacks));
+    expect(stacks).toContain(bootstrapStackName('prod', 'workload'));
+    expect(exampleIndex().results.findings.filter((f) => f.constructPath.includes('-bootstrap/'))).toEqual([]);
+  });
+
+  test('the example topology names the operator role used to bootstrap', () => {
+    expect(loadTopology({ example: true }).oidc.bootstrapAdminRoleName).toBe('OrganizationAccountAccessRole');
+  });
+});
