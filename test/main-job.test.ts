@@ -18,7 +18,7 @@ describe('main job', () => {
     const header = lines.find((l) => l.startsWith('Environment'))!;
     expect(header.split(/\s{2,}/)).toEqual(['Environment', 'Account role', 'Account', 'Region', 'Stacks', 'Resources', 'Findings', 'Acknowledged']);
     expect(lines.filter((l) => /^(dev|staging|prod)\s/.test(l))).toHaveLength(12);
-    expect(text).toMatch(/^prod\s+Network hub\s+333333333302\s+us-east-1\s+paradigm-prod-network-hub\s+\d+\s+0\s+\d+$/m);
+    expect(text).toMatch(/^prod\s+Network hub\s+333333333302\s+us-east-1\s+paradigm-prod-network-hub, paradigm-prod-network-hub-github-access\s+\d+\s+0\s+\d+$/m);
     expect(text).toContain('  1. dev        audit → network-hub → workload + saas-bridge   [automatic]');
     expect(text).toContain('  3. prod       audit → network-hub → workload + saas-bridge   [one approval (team:platform-leads, team:security-officers)]');
     expect(text).toMatch(/^PASSED: 24 stacks, 0 unacknowledged findings, \d+ acknowledged\.$/m);
