@@ -32,6 +32,12 @@ export class ProviderEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: ProviderEndpointProps) {
     super(scope, id);
+    const problems: string[] = [];
+    if (props.ports.length === 0 || props.ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
+      problems.push(`ports ${JSON.stringify(props.ports)} must list TCP ports from 1 to 65535. Fix: set the provider's "ports", e.g. [443].`);
+    }
+    if (props.allowedCidrs.length === 0) problems.push('no allowed ranges were given. Fix: admit at least the bridge VPC range.');
+    if (problems.length > 0) throw new Error(`ProviderEndpoint ${this.node.path}: ${problems.join(' ')}`);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: `Interface endpoint of ${props.providerName}: ${props.ports.join(', ')}/tcp from ${props.allowedCidrs.join(', ')}`,

@@ -37,6 +37,10 @@ export class ProviderPeering extends Construct {
 
   constructor(scope: Construct, id: string, props: ProviderPeeringProps) {
     super(scope, id);
+    const badPorts = props.ports.filter((port) => !Number.isInteger(port) || port < 1 || port > 65535);
+    if (props.ports.length === 0 || badPorts.length > 0) {
+      throw new Error(`ProviderPeering ${this.node.path}: ports ${JSON.stringify(props.ports)} must list TCP ports from 1 to 65535. Fix: set the provider's "ports", e.g. [443].`);
+    }
     this.connection = new ec2.CfnVPCPeeringConnection(this, 'Connection', {
       vpcId: props.vpc.vpcId,
       peerOwnerId: props.peerAccountId,
