@@ -1,24 +1,19 @@
 /** Validation of SaaS providers: schema fields, ARNs in the provider's account, routable paths and CIDR overlaps. */
-import { EXAMPLE_TOPOLOGY, TopologyError, validateTopology, type TopologyProblem } from '../accounts';
+import { EXAMPLE_TOPOLOGY, validateTopology, type TopologyProblem } from '../accounts';
+import { exampleInput, problemsOf as problemsOfInput } from './support/topology';
 
 type Mutable = any;
 
 /** A deep copy of the example, changed by `mutate`. */
 function variant(mutate: (t: Mutable) => void): Mutable {
-  const copy = structuredClone(EXAMPLE_TOPOLOGY) as Mutable;
+  const copy = exampleInput();
   mutate(copy);
   return copy;
 }
 
-/** The problems a variant has; fails the test when it validates. */
+/** The problems of the example changed by `mutate`; fails the test when it validates. */
 function problemsOf(mutate: (t: Mutable) => void): TopologyProblem[] {
-  try {
-    validateTopology(variant(mutate), 'test');
-  } catch (e) {
-    if (e instanceof TopologyError) return [...e.problems];
-    throw e;
-  }
-  throw new Error('expected the topology to be rejected');
+  return [...problemsOfInput(variant(mutate))];
 }
 
 const peering = (t: Mutable) => t.saasProviders[0];
