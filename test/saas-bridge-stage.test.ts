@@ -20,6 +20,22 @@ test.each(envNames)('%s SaaS bridge has zero unacknowledged findings from every 
   expectNoUnacknowledgedFindings(env, 'saasBridge');
 });
 
+test('acknowledges only the wildcard of provider prefixes, SSE-S3 access logs and single-region buckets', () => {
+  const rules = exampleResults('dev', 'saasBridge').acknowledged
+    .filter((a) => !a.constructPath.includes('/Network/Vpc/'))
+    .map((a) => `${a.rule} at ${a.constructPath.replace('dev-saas-bridge/SaasBridge/', '')}`);
+  expect([...new Set(rules)].sort()).toEqual([
+    'AwsSolutions-IAM5[Resource::<DataExchangeBucketCF2FB8DF.Arn>/providers/provider-1/*] at Provider-provider-1/Inbound/Access/Resource',
+    'AwsSolutions-IAM5[Resource::<DataExchangeBucketCF2FB8DF.Arn>/providers/provider-2/*] at Provider-provider-2/Inbound/Access/Resource',
+    'HIPAA.Security-S3BucketReplicationEnabled at DataExchange/AccessLogs/Resource',
+    'HIPAA.Security-S3BucketReplicationEnabled at DataExchange/Bucket/Resource',
+    'HIPAA.Security-S3DefaultEncryptionKMS at DataExchange/AccessLogs/Resource',
+    'NIST.800.53.R5-S3BucketReplicationEnabled at DataExchange/AccessLogs/Resource',
+    'NIST.800.53.R5-S3BucketReplicationEnabled at DataExchange/Bucket/Resource',
+    'NIST.800.53.R5-S3DefaultEncryptionKMS at DataExchange/AccessLogs/Resource',
+  ]);
+});
+
 test('every SaaS bridge acknowledgement carries a specific reason', () => {
   for (const ack of exampleResults('dev', 'saasBridge').acknowledged) {
     expect(ack.reason?.length ?? 0).toBeGreaterThanOrEqual(20);
