@@ -187,7 +187,12 @@ describe('roles', () => {
   test('the outbound DynamoDB chain: the workload account assumes the bridge role, which assumes only the provider role with its external id', () => {
     const roles = template.findResources('AWS::IAM::Role', { Properties: { RoleName: 'saas-dev-provider-2-dynamodb' } });
     const [role] = Object.values(roles) as any[];
-    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111103:root' } }]);
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Action: 'sts:AssumeRole',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111111111103:root' },
+      Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111103:role/*' } },
+    }]);
     const policyId = role.Properties.ManagedPolicyArns[0].Ref;
     template.hasResource('AWS::IAM::ManagedPolicy', {
       Properties: Match.objectLike({
@@ -205,6 +210,15 @@ describe('roles', () => {
     });
     expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toContain(policyId);
     template.resourcePropertiesCountIs('AWS::IAM::Role', { RoleName: 'saas-dev-provider-1-dynamodb' }, 0);
+  });
+
+  test('outputs the ARNs to hand to providers and to workloads', () => {
+    const descriptions = Object.values(template.findOutputs('*')).map((o: any) => o.Description);
+    expect(descriptions).toEqual(expect.arrayContaining([
+      'Give this ARN to provider-1, with its external id',
+      'Give this ARN to provider-2, with its external id',
+      "Workload roles assume this role to reach provider-2's DynamoDB tables",
+    ]));
   });
 
   test('the session policy output limits the provider session to the configured tables and actions', () => {

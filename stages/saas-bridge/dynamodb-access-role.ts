@@ -1,4 +1,4 @@
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
@@ -7,7 +7,7 @@ export interface ProviderDynamoDbAccessProps {
   readonly roleName: string;
   /** Provider name, used in descriptions. */
   readonly providerName: string;
-  /** The workload account of the same environment; its principals may assume this role. */
+  /** The workload account of the same environment; its IAM roles may assume this role. */
   readonly workloadAccountId: string;
   /** The provider's role that grants access to its tables. */
   readonly providerRoleArn: string;
@@ -29,7 +29,7 @@ export function dynamoDbSessionPolicy(tableArns: readonly string[], actions: rea
 
 /**
  * The first link of the outbound chain to a provider's DynamoDB tables: a role of the bridge account
- * that the workload account of the same environment may assume, and that may do one thing: assume
+ * that roles of the workload account of the same environment may assume, and that may do one thing: assume
  * the provider's role, presenting the provider's external id. Callers pass the session policy
  * (stack output `<id>SessionPolicy`) so that the provider session reaches only the configured
  * tables with the configured actions, whatever the provider's role allows.
@@ -51,7 +51,10 @@ export class ProviderDynamoDbAccess extends Construct {
     this.role = new iam.Role(this, 'Role', {
       roleName: props.roleName,
       description: `Workloads assume this role to assume ${props.providerName}'s table-access role with its external id`,
-      assumedBy: new iam.AccountPrincipal(props.workloadAccountId),
+      // Roles of the workload account only (workload services run under roles; no IAM users, no root).
+      assumedBy: new iam.AccountPrincipal(props.workloadAccountId).withConditions({
+        ArnLike: { 'aws:PrincipalArn': `arn:${Stack.of(this).partition}:iam::${props.workloadAccountId}:role/*` },
+      }),
       maxSessionDuration: Duration.hours(1),
       managedPolicies: [
         new iam.ManagedPolicy(this, 'AssumeProviderRole', {
@@ -67,6 +70,7 @@ export class ProviderDynamoDbAccess extends Construct {
         }),
       ],
     });
+    new CfnOutput(this, 'RoleArn', { description: `Workload roles assume this role to reach ${props.providerName}'s DynamoDB tables`, value: this.role.roleArn });
     new CfnOutput(this, 'SessionPolicy', {
       description: `Session policy to pass (Policy parameter) when assuming ${props.providerRoleArn}`,
       value: this.sessionPolicy,

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Stack } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -95,5 +95,6 @@ export class ProviderInboundRole extends Construct {
       maxSessionDuration: Duration.hours(1),
       managedPolicies: [policy],
     });
+    new CfnOutput(this, 'RoleArn', { description: `Give this ARN to ${props.providerName}, with its external id`, value: this.role.roleArn });
   }
 }
