@@ -120,6 +120,8 @@ describe('construct guards', () => {
     const props = { roleName: 'r', providerName: 'p', workloadAccountId: '111111111103', providerRoleArn: 'arn:aws:iam::999999999902:role/x', externalId: 'abc' };
     expect(() => new ProviderDynamoDbAccess(newStack(), 'A', { ...props, tableArns: ['arn:aws:dynamodb:us-east-1:999999999902:table/*'], actions: ['dynamodb:GetItem'] })).toThrow(/contains "\*"/);
     expect(() => new ProviderDynamoDbAccess(newStack(), 'B', { ...props, tableArns: [], actions: [] })).toThrow(/no table ARNs were given.*no actions were given/);
+    expect(() => new ProviderDynamoDbAccess(newStack(), 'C', { ...props, externalId: '', tableArns: ['arn:aws:dynamodb:us-east-1:999999999902:table/t1'], actions: ['dynamodb:GetItem'] }))
+      .toThrow(/external id "" breaks the STS rules/);
   });
 
   test('fails when an endpoint has no ports', () => {
@@ -129,11 +131,11 @@ describe('construct guards', () => {
       .toThrow(/ports \[\] must list TCP ports.*no allowed ranges/);
   });
 
-  test('fails when the inbound prefix is not a folder', () => {
+  test('fails when the inbound prefix is not a folder and the external id is missing', () => {
     const stack = newStack();
     const exchange = new DataExchange(stack, 'DataExchange', { name: 'test' });
     expect(() => new ProviderInboundRole(stack, 'R', {
-      roleName: 'r', providerName: 'p', providerAccountId: '999999999901', externalId: 'abc', bucket: exchange.bucket, key: exchange.key, prefix: 'providers/p',
-    })).toThrow(/does not end with "\/"/);
+      roleName: 'r', providerName: 'p', providerAccountId: '999999999901', externalId: '', bucket: exchange.bucket, key: exchange.key, prefix: 'providers/p',
+    })).toThrow(/does not end with "\/".*external id "" breaks the STS rules/);
   });
 });

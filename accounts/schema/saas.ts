@@ -8,10 +8,13 @@ const providerName = pattern('a provider name', /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/
 const roleArn = (example: string) =>
   pattern('an IAM role ARN', /^arn:aws(-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, `write the full role ARN, e.g. "${example}"`);
 
-/** An STS external id: 2–1224 characters from `[\w+=,.@:/-]` (the AssumeRole ExternalId rules). */
+/** The AssumeRole ExternalId rules: 2–1224 characters from `[\w+=,.@:/-]`. */
+export const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/;
+
+/** An STS external id. */
 export const externalId = pattern(
   'an STS external id',
-  /^[\w+=,.@:/-]{2,1224}$/,
+  EXTERNAL_ID_RE,
   'use 2–1224 letters, digits and the characters _+=,.@:/- (the STS ExternalId rules); agree on a unique, unguessable value with the provider',
 );
 

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { EXTERNAL_ID_RE } from '../../accounts';
 
 export interface ProviderDynamoDbAccessProps {
   /** Name of the role (workloads need its ARN). */
@@ -44,6 +45,7 @@ export class ProviderDynamoDbAccess extends Construct {
     const problems: string[] = [];
     if (props.tableArns.length === 0) problems.push('no table ARNs were given. Fix: list the provider tables Paradigm needs.');
     if (props.actions.length === 0) problems.push('no actions were given. Fix: list the DynamoDB actions Paradigm needs.');
+    if (!EXTERNAL_ID_RE.test(props.externalId)) problems.push(`external id ${JSON.stringify(props.externalId)} breaks the STS rules. Fix: use 2–1224 characters of [\\w+=,.@:/-].`);
     if ([...props.tableArns, ...props.actions].some((v) => v.includes('*'))) problems.push('a table ARN or action contains "*". Fix: name every table and action explicitly.');
     if (problems.length > 0) throw new Error(`ProviderDynamoDbAccess ${this.node.path}: ${problems.join(' ')}`);
 

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EXTERNAL_ID_RE } from '../../accounts';
 import { acknowledge } from '../common/acknowledge';
 
 export type InboundAccess = 'read' | 'write' | 'read-write';
@@ -44,9 +45,10 @@ export class ProviderInboundRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ProviderInboundRoleProps) {
     super(scope, id);
-    if (!props.prefix.endsWith('/')) {
-      throw new Error(`ProviderInboundRole ${this.node.path}: prefix "${props.prefix}" does not end with "/". Fix: pass a folder prefix such as "providers/${props.providerName}/".`);
-    }
+    const problems: string[] = [];
+    if (!props.prefix.endsWith('/')) problems.push(`prefix "${props.prefix}" does not end with "/". Fix: pass a folder prefix such as "providers/${props.providerName}/".`);
+    if (!EXTERNAL_ID_RE.test(props.externalId)) problems.push(`external id ${JSON.stringify(props.externalId)} breaks the STS rules. Fix: use 2–1224 characters of [\\w+=,.@:/-].`);
+    if (problems.length > 0) throw new Error(`ProviderInboundRole ${this.node.path}: ${problems.join(' ')}`);
     const access = props.access ?? 'read-write';
     const read = access !== 'write';
     const write = access !== 'read';
