@@ -131,11 +131,11 @@ describe('construct guards', () => {
       .toThrow(/ports \[\] must list TCP ports.*no allowed ranges/);
   });
 
-  test('fails when the inbound prefix is not a folder and the external id is missing', () => {
+  test('fails when the inbound prefix is not a folder, the external id is missing and the principal is of another account', () => {
     const stack = newStack();
     const exchange = new DataExchange(stack, 'DataExchange', { name: 'test' });
     expect(() => new ProviderInboundRole(stack, 'R', {
-      roleName: 'r', providerName: 'p', providerAccountId: '999999999901', externalId: '', bucket: exchange.bucket, key: exchange.key, prefix: 'providers/p',
-    })).toThrow(/does not end with "\/".*external id "" breaks the STS rules/);
+      roleName: 'r', providerName: 'p', providerAccountId: '999999999901', externalId: '', bucket: exchange.bucket, key: exchange.key, prefix: 'providers/p', principalArn: 'arn:aws:iam::123456789012:role/other',
+    })).toThrow(/does not end with "\/".*external id "" breaks the STS rules.*not in the provider's account 999999999901/);
   });
 });

@@ -48,6 +48,10 @@ export class ProviderInboundRole extends Construct {
     const problems: string[] = [];
     if (!props.prefix.endsWith('/')) problems.push(`prefix "${props.prefix}" does not end with "/". Fix: pass a folder prefix such as "providers/${props.providerName}/".`);
     if (!EXTERNAL_ID_RE.test(props.externalId)) problems.push(`external id ${JSON.stringify(props.externalId)} breaks the STS rules. Fix: use 2–1224 characters of [\\w+=,.@:/-].`);
+    const principalAccount = props.principalArn?.split(':')[4];
+    if (principalAccount !== undefined && principalAccount !== props.providerAccountId) {
+      problems.push(`principal ${props.principalArn} is not in the provider's account ${props.providerAccountId}. Fix: name a role of the provider's account, or omit principalArn.`);
+    }
     if (problems.length > 0) throw new Error(`ProviderInboundRole ${this.node.path}: ${problems.join(' ')}`);
     const access = props.access ?? 'read-write';
     const read = access !== 'write';
