@@ -2,7 +2,7 @@
 import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
 import type { TopologyCheck } from './raw';
-import { checkProviderNames } from './saas';
+import { checkProviderArns, checkProviderNames, checkProviderRouting } from './saas';
 
 export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkEnvironmentNames,
@@ -10,4 +10,6 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkApprovals,
   checkCidrOverlaps,
   checkProviderNames,
+  checkProviderArns,
+  checkProviderRouting,
 ];

@@ -74,22 +74,41 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
   ],
   saasProviders: [
     {
+      // Runs a clinical application in its own VPC; reached by VPC peering from the bridge VPC only.
       name: 'provider-1',
       displayName: 'Provider 1 (clinical application)',
       accountId: '999999999901',
       region: 'us-east-1',
       vpcId: 'vpc-0aaaaaaaaaaaaaaa1',
       cidr: '10.201.0.0/20',
+      ports: [443],
+      externalId: 'paradigm-provider-1-7f3c9a2e41d8',
       connection: { type: 'vpc-peering', accepterRoleArn: 'arn:aws:iam::999999999901:role/paradigm-peering-accepter' },
+      reachableFromWorkloads: false,
+      inbound: { access: 'read-write' },
     },
     {
+      // Keeps its data in Amazon DynamoDB; its API is offered through PrivateLink, reachable from workloads.
       name: 'provider-2',
       displayName: 'Provider 2 (data on Amazon DynamoDB)',
       accountId: '999999999902',
       region: 'us-east-1',
       vpcId: 'vpc-0bbbbbbbbbbbbbbb2',
       cidr: '10.202.0.0/20',
-      connection: { type: 'vpc-peering', accepterRoleArn: 'arn:aws:iam::999999999902:role/paradigm-peering-accepter' },
+      ports: [443],
+      externalId: 'paradigm-provider-2-c81b05d9e6a4',
+      connection: { type: 'privatelink', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0bbbbbbbbbbbbbbb2', privateDns: false },
+      reachableFromWorkloads: true,
+      inbound: { principalArn: 'arn:aws:iam::999999999902:role/paradigm-data-exchange', access: 'write' },
+      dynamodb: {
+        roleArn: 'arn:aws:iam::999999999902:role/paradigm-table-access',
+        externalId: 'provider-2-issued-3e9d41a07b52',
+        tableArns: [
+          'arn:aws:dynamodb:us-east-1:999999999902:table/paradigm-study-results',
+          'arn:aws:dynamodb:us-east-1:999999999902:table/paradigm-study-results/index/by-study',
+        ],
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:DescribeTable'],
+      },
     },
   ],
   drift: { schedule: '0 6 * * 1-5' },

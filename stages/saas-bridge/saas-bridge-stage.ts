@@ -1,27 +1,64 @@
+import { CfnOutput } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
+import { DataExchange } from './data-exchange';
+import { BridgeGatewayEndpoints } from './gateway-endpoints';
+import { BRIDGE_SUBNET_GROUP, BRIDGE_SUBNETS, TRANSIT_SUBNET_GROUP } from './names';
+import { SaasProviderLink } from './provider-link';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PrivateVpc } from '../common/private-vpc';
 import { PlatformStack } from '../common/stack';
 
-/** Subnet groups of the SaaS bridge VPC. */
-export const BRIDGE_SUBNETS = [
-  { name: 'bridge', cidrMask: 24 },
-  { name: 'transit', cidrMask: 28 },
-] as const;
-
-/** The SaaS bridge account: the bridge VPC through which third-party providers are reached. */
+/**
+ * The SaaS bridge account: the bridge VPC through which third-party providers are reached (VPC
+ * peering or PrivateLink), the data-exchange bucket, the roles providers assume, and the outbound
+ * chain to provider DynamoDB tables.
+ */
 export class SaasBridgeStage extends PlatformStage {
   public readonly stack: PlatformStack;
   public readonly network: PrivateVpc;
+  /** Peering routes, endpoint interfaces and bridge services; their route tables need the routes toward the Transit Gateway. */
+  public readonly bridgeSubnets: ec2.SelectedSubnets;
+  /** Reserved for the Transit Gateway attachment. */
+  public readonly transitSubnets: ec2.SelectedSubnets;
+  public readonly endpoints: BridgeGatewayEndpoints;
+  public readonly dataExchange: DataExchange;
+  public readonly providers: readonly SaasProviderLink[];
 
   constructor(scope: Construct, props: PlatformStageProps) {
     super(scope, 'saasBridge', props);
-    this.stack = new PlatformStack(this, 'SaasBridge', { environmentName: props.environment.name, role: 'saasBridge' });
+    const envName = props.environment.name;
+    const name = `paradigm-${envName}-saas-bridge`;
+    this.stack = new PlatformStack(this, 'SaasBridge', { environmentName: envName, role: 'saasBridge' });
     this.network = new PrivateVpc(this.stack, 'Network', {
-      name: `paradigm-${props.environment.name}-saas-bridge`,
+      name,
       availabilityZones: props.environment.accounts.saasBridge.availabilityZones,
       cidr: props.environment.network.saasBridgeVpcCidr,
       subnets: BRIDGE_SUBNETS,
     });
+    const vpc = this.network.vpc;
+    this.bridgeSubnets = vpc.selectSubnets({ subnetGroupName: BRIDGE_SUBNET_GROUP });
+    this.transitSubnets = vpc.selectSubnets({ subnetGroupName: TRANSIT_SUBNET_GROUP });
+
+    const providers = props.topology.saasProviders;
+    this.endpoints = new BridgeGatewayEndpoints(this.stack, 'GatewayEndpoints', {
+      vpc,
+      subnets: { subnetGroupName: BRIDGE_SUBNET_GROUP },
+      providerTables: providers.flatMap((p) => (p.dynamodb ? [p.dynamodb] : [])),
+    });
+    this.dataExchange = new DataExchange(this.stack, 'DataExchange', { name });
+
+    this.providers = providers.map((provider) => new SaasProviderLink(this.stack, `Provider-${provider.name}`, {
+      provider,
+      environmentName: envName,
+      vpc,
+      bridgeSubnets: this.bridgeSubnets,
+      bridgeVpcCidr: props.environment.network.saasBridgeVpcCidr,
+      workloadVpcCidr: props.environment.network.workloadVpcCidr,
+      workloadAccountId: props.environment.accounts.workload.accountId,
+      dataExchange: this.dataExchange,
+    }));
+
+    new CfnOutput(this.stack, 'DataExchangeBucketName', { value: this.dataExchange.bucket.bucketName, description: 'Bucket through which files are exchanged with SaaS providers' });
   }
 }
