@@ -12,6 +12,16 @@ export function setupTasks(project: awscdk.AwsCdkTypeScriptApp): void {
     exec: 'tsx scripts/benchmark.ts',
     receiveArgs: true,
   });
+  project.addTask('bootstrap', {
+    description: 'Print (or --execute) the per-account bootstrap: GitHub OIDC access stack, then cdk bootstrap with a least-privilege execution policy',
+    exec: 'tsx scripts/bootstrap.ts',
+    receiveArgs: true,
+  });
+  project.addTask('verify-access', {
+    description: 'In GitHub Actions: exchange the job\'s OIDC token for each account\'s role and print who we are',
+    exec: 'tsx scripts/verify-access.ts',
+    receiveArgs: true,
+  });
   // `npm test`: type-check everything, run the tests, lint.
   project.testTask.prependSpawn(project.compileTask);
 }

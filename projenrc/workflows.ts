@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Component, type awscdk } from 'projen';
-import { annotatePins, pinUses } from '../stages/pipeline/action-pins';
+import { JobPermission } from 'projen/lib/github/workflows-model';
+import { annotatePins, pinUses, WORKFLOW_NODE_VERSION } from '../stages/pipeline/action-pins';
 
 /**
  * Pins every action of the projen-generated workflows to the commit SHAs of the one pin table that the
@@ -30,7 +31,52 @@ class PinnedWorkflowActions extends Component {
   }
 }
 
+/**
+ * verify-access: manually dispatched; exchanges the job's OIDC token for the deploy role of every account
+ * of one environment (a job under that GitHub environment), or for the drift role (a job without one).
+ */
+function addVerifyAccessWorkflow(project: awscdk.AwsCdkTypeScriptApp): void {
+  const workflow = project.github!.addWorkflow('verify-access');
+  workflow.on({
+    workflowDispatch: {
+      inputs: {
+        environment: { description: 'Environment whose accounts to check (e.g. dev)', required: true, type: 'string' },
+        role: { description: 'Which role to assume', required: true, type: 'choice', options: ['deploy', 'drift'], default: 'deploy' },
+      },
+    },
+  });
+  const steps = [
+    { name: 'Checkout', uses: 'actions/checkout@v7' },
+    { name: 'Set up Node.js', uses: 'actions/setup-node@v7', with: { 'node-version': WORKFLOW_NODE_VERSION, 'cache': 'npm' } },
+    { name: 'Install', run: 'npm ci' },
+    {
+      name: 'Verify access',
+      env: { ENVIRONMENT: '${{ inputs.environment }}', ROLE: '${{ inputs.role }}' },
+      run: 'npm run verify-access -- --environment "$ENVIRONMENT" --role "$ROLE"',
+    },
+  ];
+  const permissions = { contents: JobPermission.READ, idToken: JobPermission.WRITE };
+  workflow.addJobs({
+    'verify-deploy': {
+      name: 'Verify the deploy roles of ${{ inputs.environment }}',
+      if: "inputs.role == 'deploy'",
+      runsOn: ['ubuntu-latest'],
+      environment: '${{ inputs.environment }}',
+      permissions,
+      steps,
+    },
+    'verify-drift': {
+      name: 'Verify the drift roles of ${{ inputs.environment }}',
+      if: "inputs.role == 'drift'",
+      runsOn: ['ubuntu-latest'],
+      permissions,
+      steps,
+    },
+  });
+}
+
 export function setupWorkflows(project: awscdk.AwsCdkTypeScriptApp): void {
+  addVerifyAccessWorkflow(project);
   new PinnedWorkflowActions(project);
 }
 
