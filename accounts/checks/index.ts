@@ -3,6 +3,7 @@ import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
 import type { TopologyCheck } from './raw';
 import { checkProviderNames } from './saas';
+import { checkAnalyticsCidrs, checkWorkloadSizes } from './workload';
 
 export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkEnvironmentNames,
@@ -10,4 +11,6 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkApprovals,
   checkCidrOverlaps,
   checkProviderNames,
+  checkWorkloadSizes,
+  checkAnalyticsCidrs,
 ];
