@@ -45,11 +45,11 @@ function oneOf<const T extends readonly (string | number)[]>(values: T, what: st
 }
 
 /** An auto scaling range; `min ≤ desired ≤ max` is a cross-check (accounts/checks/workload.ts). */
-function capacity(what: string, max: number, defaults: { min: number; desired: number; max: number }) {
+function capacity(what: string, max: number, defaults: { minCapacity: number; desiredCapacity: number; maxCapacity: number }) {
   return {
-    minCapacity: integer(`minimum ${what}`, 1, max).default(defaults.min),
-    desiredCapacity: integer(`desired ${what}`, 1, max).default(defaults.desired),
-    maxCapacity: integer(`maximum ${what}`, 1, max).default(defaults.max),
+    minCapacity: integer(`minimum ${what}`, 1, max).default(defaults.minCapacity),
+    desiredCapacity: integer(`desired ${what}`, 1, max).default(defaults.desiredCapacity),
+    maxCapacity: integer(`maximum ${what}`, 1, max).default(defaults.maxCapacity),
   };
 }
 
