@@ -15,13 +15,13 @@ function num(obj: Raw, key: string, fallback: number): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 }
 
-function checkCapacity(section: Raw, path: string, defaults: { minCapacity: number; desiredCapacity: number; maxCapacity: number }): TopologyProblem[] {
+function checkCapacity(section: Raw, path: string, defaults: { minCapacity: number; desiredCapacity?: number; maxCapacity: number }): TopologyProblem[] {
   const min = num(section, 'minCapacity', defaults.minCapacity);
-  const desired = num(section, 'desiredCapacity', defaults.desiredCapacity);
+  const desired = defaults.desiredCapacity === undefined ? undefined : num(section, 'desiredCapacity', defaults.desiredCapacity);
   const max = num(section, 'maxCapacity', defaults.maxCapacity);
   const problems: TopologyProblem[] = [];
   if (min !== undefined && max !== undefined && min > max) {
-    problems.push({ path: `${path}.minCapacity`, value: renderValue(min), problem: `minCapacity ${min} is above maxCapacity ${max}`, fix: 'make minCapacity ≤ desiredCapacity ≤ maxCapacity.' });
+    problems.push({ path: `${path}.minCapacity`, value: renderValue(min), problem: `minCapacity ${min} is above maxCapacity ${max}`, fix: `make minCapacity ≤ ${defaults.desiredCapacity === undefined ? '' : 'desiredCapacity ≤ '}maxCapacity.` });
   } else if (desired !== undefined && ((min !== undefined && desired < min) || (max !== undefined && desired > max))) {
     problems.push({ path: `${path}.desiredCapacity`, value: renderValue(desired), problem: `desiredCapacity ${desired} is outside minCapacity ${min} to maxCapacity ${max}`, fix: 'make minCapacity ≤ desiredCapacity ≤ maxCapacity.' });
   }

@@ -44,19 +44,18 @@ function oneOf<const T extends readonly (string | number)[]>(values: T, what: st
   });
 }
 
-/** An auto scaling range; `min ≤ desired ≤ max` is a cross-check (accounts/checks/workload.ts). */
-function capacity(what: string, max: number, defaults: { minCapacity: number; desiredCapacity: number; maxCapacity: number }) {
+/** An auto scaling range; `min ≤ max` is a cross-check (accounts/checks/workload.ts). */
+function capacity(what: string, max: number, defaults: { minCapacity: number; maxCapacity: number }) {
   return {
     minCapacity: integer(`minimum ${what}`, 1, max).default(defaults.minCapacity),
-    desiredCapacity: integer(`desired ${what}`, 1, max).default(defaults.desiredCapacity),
     maxCapacity: integer(`maximum ${what}`, 1, max).default(defaults.maxCapacity),
   };
 }
 
 export const WORKLOAD_DEFAULTS = {
-  compute: { instanceType: 't3.medium', minCapacity: 1, desiredCapacity: 1, maxCapacity: 2, volumeSizeGiB: 30 },
+  compute: { instanceType: 't3.medium', minCapacity: 1, maxCapacity: 2, volumeSizeGiB: 30 },
   eks: { version: '1.34', instanceType: 't3.large', minCapacity: 1, desiredCapacity: 2, maxCapacity: 3, volumeSizeGiB: 50 },
-  database: { instanceClass: 'db.t4g.medium', allocatedStorageGiB: 50, maxAllocatedStorageGiB: 200, backupRetentionDays: 35 },
+  database: { instanceClass: 'db.t4g.medium', allocatedStorageGiB: 50, maxAllocatedStorageGiB: 200, backupRetentionDays: 35, connectionsAlarmThreshold: 300 },
   redshift: { nodeType: 'ra3.large', numberOfNodes: 2, snapshotRetentionDays: 35 },
   logRetentionDays: 365,
 } as const;
@@ -65,6 +64,7 @@ const D = WORKLOAD_DEFAULTS;
 
 export const computeSchema = section('compute fleet settings', {
   instanceType: ec2InstanceType.default(D.compute.instanceType),
+  /** The group scales on CPU between these bounds; a deploy never resets its current size. */
   ...capacity('number of instances', 50, D.compute),
   /** Root volume of every instance (encrypted gp3). */
   volumeSizeGiB: integer('root volume size in GiB', 8, 1024).default(D.compute.volumeSizeGiB),
@@ -75,6 +75,8 @@ export const eksSchema = section('EKS settings', {
   /** Instance type of the managed node group. */
   instanceType: ec2InstanceType.default(D.eks.instanceType),
   ...capacity('number of nodes', 100, D.eks),
+  /** Node count at creation; must lie within min and max (cross-check). */
+  desiredCapacity: integer('desired number of nodes', 1, 100).default(D.eks.desiredCapacity),
   volumeSizeGiB: integer('node volume size in GiB', 20, 1024).default(D.eks.volumeSizeGiB),
   /** IAM roles that get cluster-admin through an EKS access entry (the API server is private: they reach it over the TGW or SSM). */
   adminRoleArns: list(roleArn, 'IAM role ARNs').max(10, { error: `lists more than 10 admin roles.${FIX}grant admin to a few roles and let people assume them.` }).default([]),
@@ -88,6 +90,8 @@ export const databaseSchema = section('PostgreSQL settings', {
   maxAllocatedStorageGiB: integer('storage autoscaling limit in GiB', 20, 65536).default(D.database.maxAllocatedStorageGiB),
   /** Automated backup retention; 35 is the longest RDS keeps. */
   backupRetentionDays: integer('backup retention in days', 7, 35, 'keep automated backups from 7 to 35 days (35 is the RDS maximum and the platform default)').default(D.database.backupRetentionDays),
+  /** Alarm when connections exceed this; set it to about 80% of the instance class's max_connections. */
+  connectionsAlarmThreshold: integer('connection alarm threshold', 10, 5000, 'use about 80% of max_connections of the instance class, from 10 to 5000').default(D.database.connectionsAlarmThreshold),
 }).prefault({});
 
 export const redshiftSchema = section('Redshift settings', {
