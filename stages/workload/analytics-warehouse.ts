@@ -21,8 +21,8 @@ export interface AnalyticsWarehouseProps {
   /** Key for the cluster data and its managed admin secret. */
   readonly key: kms.IKey;
   readonly logGroups: EncryptedLogGroups;
-  /** Security groups whose members may connect on 5439 (compute fleet, EKS nodes). */
-  readonly clients: readonly ec2.ISecurityGroup[];
+  /** Security groups, by a name used in rule descriptions, whose members may connect on 5439 (compute fleet, EKS nodes). */
+  readonly clients: Readonly<Record<string, ec2.ISecurityGroup>>;
   /**
    * On-premise analytics networks allowed on 5439 (validated to lie within the topology's on-premise ranges).
    * @default - none
@@ -53,8 +53,8 @@ export class AnalyticsWarehouse extends Construct {
       // cannot be named without a lookup, and no internet route exists.
       allowAllOutbound: true,
     });
-    for (const client of props.clients) {
-      this.securityGroup.addIngressRule(client, ec2.Port.tcp(REDSHIFT_PORT), `Redshift from ${client.node.id}`);
+    for (const [name, client] of Object.entries(props.clients)) {
+      this.securityGroup.addIngressRule(client, ec2.Port.tcp(REDSHIFT_PORT), `Redshift from ${name}`);
     }
     for (const cidr of props.analyticsCidrs ?? []) {
       this.securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(REDSHIFT_PORT), `Redshift from on-premise analytics ${cidr}`);

@@ -21,8 +21,8 @@ export interface ResearchDatabaseProps {
   /** Key for storage, Performance Insights and the managed master secret. */
   readonly key: kms.IKey;
   readonly logGroups: EncryptedLogGroups;
-  /** Security groups whose members may connect on 5432 (compute fleet, EKS nodes). */
-  readonly clients: readonly ec2.ISecurityGroup[];
+  /** Security groups, by a name used in rule descriptions, whose members may connect on 5432 (compute fleet, EKS nodes). */
+  readonly clients: Readonly<Record<string, ec2.ISecurityGroup>>;
   /**
    * Database engine version.
    * @default - PostgreSQL 17 (latest minor, upgraded automatically)
@@ -54,8 +54,8 @@ export class ResearchDatabase extends Construct {
       description: 'PostgreSQL: 5432 from the compute fleet and EKS nodes only',
       allowAllOutbound: false,
     });
-    for (const client of props.clients) {
-      this.securityGroup.addIngressRule(client, ec2.Port.tcp(POSTGRES_PORT), `PostgreSQL from ${client.node.id}`);
+    for (const [name, client] of Object.entries(props.clients)) {
+      this.securityGroup.addIngressRule(client, ec2.Port.tcp(POSTGRES_PORT), `PostgreSQL from ${name}`);
     }
 
     const parameterGroup = new rds.ParameterGroup(this, 'Parameters', {

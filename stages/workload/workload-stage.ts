@@ -79,7 +79,7 @@ export class WorkloadStage extends PlatformStage {
       key: this.keys.eks,
       logGroups,
     });
-    const clients = [this.compute.securityGroup, this.kubernetes.cluster.clusterSecurityGroup];
+    const clients = { 'the compute fleet': this.compute.securityGroup, 'the EKS nodes': this.kubernetes.cluster.clusterSecurityGroup };
     this.database = new ResearchDatabase(this.stack, 'Database', {
       vpc,
       subnets: subnets('data'),
