@@ -6,7 +6,8 @@ const dev = exampleTemplate('dev', 'workload');
 const prod = exampleTemplate('prod', 'workload');
 const both: [string, Template][] = [['dev', dev], ['prod', prod]];
 
-const resources = (t: Template, type: string) => Object.values(t.findResources(type)) as { Properties: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; DependsOn?: string[] }[];
+type Resource = { Properties: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; DependsOn?: string[] };
+const resources = (t: Template, type: string) => Object.values(t.findResources(type)) as Resource[];
 
 describe('validators', () => {
   test.each(['dev', 'staging', 'prod'])('%s workload has zero unacknowledged findings', (env) => {

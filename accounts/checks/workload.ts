@@ -5,8 +5,8 @@
  */
 import { contains, parseCidr, type ParsedCidr } from '../cidr';
 import { renderValue, type TopologyProblem } from '../problems';
-import { WORKLOAD_DEFAULTS } from '../schema/workload';
 import { asArray, child, rawEnvironments, str, type Raw } from './raw';
+import { WORKLOAD_DEFAULTS } from '../schema/workload';
 
 /** The number at `obj[key]`, the default when the key is absent, undefined when it is malformed (the schema reports that). */
 function num(obj: Raw, key: string, fallback: number): number | undefined {
@@ -15,7 +15,9 @@ function num(obj: Raw, key: string, fallback: number): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 }
 
-function checkCapacity(section: Raw, path: string, defaults: { minCapacity: number; desiredCapacity?: number; maxCapacity: number }): TopologyProblem[] {
+type CapacityDefaults = { minCapacity: number; desiredCapacity?: number; maxCapacity: number };
+
+function checkCapacity(section: Raw, path: string, defaults: CapacityDefaults): TopologyProblem[] {
   const min = num(section, 'minCapacity', defaults.minCapacity);
   const desired = defaults.desiredCapacity === undefined ? undefined : num(section, 'desiredCapacity', defaults.desiredCapacity);
   const max = num(section, 'maxCapacity', defaults.maxCapacity);

@@ -16,7 +16,7 @@ export const EXAMPLE_WORKLOAD: Record<'dev' | 'staging' | 'prod', z.input<typeof
     eks: { instanceType: 'm7i.large', minCapacity: 2, desiredCapacity: 3, maxCapacity: 6 },
     database: { instanceClass: 'db.r7g.large', allocatedStorageGiB: 100, maxAllocatedStorageGiB: 500 },
     redshift: { nodeType: 'ra3.xlplus', numberOfNodes: 2, snapshotRetentionDays: 14, analyticsCidrs: ['172.16.20.0/24'] },
-    logRetentionDays: 731,
+    logRetentionDays: 365,
     alertEmails: ['platform-alerts@paradigm.example'],
   },
   prod: {

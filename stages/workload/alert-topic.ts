@@ -1,10 +1,10 @@
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { autoScalingServiceRoleArn } from './keys';
-import { Stack } from 'aws-cdk-lib';
 
 export interface AlertTopicProps {
   /** Name of the topic, e.g. `paradigm-dev-workload-alerts`. */

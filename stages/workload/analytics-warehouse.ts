@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as redshift from 'aws-cdk-lib/aws-redshift';
 import { Construct } from 'constructs';
-import { acknowledge } from '../common/acknowledge';
 import type { EncryptedLogGroups } from './log-groups';
+import { acknowledge } from '../common/acknowledge';
 
 export interface AnalyticsWarehouseProps {
   readonly vpc: ec2.IVpc;

@@ -3,8 +3,8 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledge } from '../common/acknowledge';
 import type { EncryptedLogGroups } from './log-groups';
+import { acknowledge } from '../common/acknowledge';
 
 export interface KubernetesClusterProps {
   readonly vpc: ec2.IVpc;
