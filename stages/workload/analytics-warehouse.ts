@@ -1,9 +1,10 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as redshift from 'aws-cdk-lib/aws-redshift';
 import { Construct } from 'constructs';
 import type { EncryptedLogGroups } from './log-groups';
+import { PropsCheck } from './props-check';
 import { acknowledge } from '../common/acknowledge';
 
 export interface AnalyticsWarehouseProps {
@@ -45,6 +46,17 @@ export class AnalyticsWarehouse extends Construct {
 
   constructor(scope: Construct, id: string, props: AnalyticsWarehouseProps) {
     super(scope, id);
+    const check = new PropsCheck(this)
+      .range('numberOfNodes', props.numberOfNodes, 1, 128)
+      .range('snapshotRetentionDays', props.snapshotRetentionDays, 1, 35)
+      .expect(/^[a-z][a-z0-9-]{0,62}$/.test(props.clusterIdentifier) && !props.clusterIdentifier.endsWith('-') && !props.clusterIdentifier.includes('--'),
+        `clusterIdentifier "${props.clusterIdentifier}" is not a Redshift cluster identifier. Fix: use 1–63 lower-case letters, digits and single dashes, starting with a letter.`);
+    for (const cidr of props.analyticsCidrs ?? []) {
+      const prefix = Number(cidr.split('/')[1]);
+      check.expect(Token.isUnresolved(cidr) || prefix >= 8,
+        `analyticsCidrs contains ${cidr}, which opens Redshift to far more than an analytics network. Fix: list the on-premise analytics subnets (/8 or narrower, never 0.0.0.0/0).`);
+    }
+    check.done();
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { PropsCheck } from './props-check';
 import { acknowledge } from '../common/acknowledge';
 
 export interface ComputeFleetProps {
@@ -41,6 +42,13 @@ export class ComputeFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: ComputeFleetProps) {
     super(scope, id);
+    new PropsCheck(this)
+      .range('minCapacity', props.minCapacity, 0, 1000)
+      .range('maxCapacity', props.maxCapacity, 1, 1000)
+      .ordered('minCapacity', props.minCapacity, 'maxCapacity', props.maxCapacity)
+      .range('volumeSizeGiB', props.volumeSizeGiB, 8, 16384)
+      .range('targetCpuPercent', props.targetCpuPercent ?? 60, 10, 90)
+      .done();
     const instanceType = new ec2.InstanceType(props.instanceType);
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

@@ -6,6 +6,7 @@ export * from './endpoints';
 export * from './keys';
 export * from './kubernetes-cluster';
 export * from './log-groups';
+export * from './props-check';
 export * from './research-data-bucket';
 export * from './research-database';
 export * from './workload-monitoring';

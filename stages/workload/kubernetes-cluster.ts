@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { EncryptedLogGroups } from './log-groups';
+import { PropsCheck } from './props-check';
 import { acknowledge } from '../common/acknowledge';
 
 export interface KubernetesClusterProps {
@@ -54,6 +55,13 @@ export class KubernetesCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
+    new PropsCheck(this)
+      .range('minCapacity', props.minCapacity, 0, 450)
+      .range('maxCapacity', props.maxCapacity, 1, 450)
+      .ordered('minCapacity', props.minCapacity, 'desiredCapacity', props.desiredCapacity)
+      .ordered('desiredCapacity', props.desiredCapacity, 'maxCapacity', props.maxCapacity)
+      .range('volumeSizeGiB', props.volumeSizeGiB, 20, 16384)
+      .done();
     const controlPlaneLogs = props.logGroups.create(this, 'ControlPlaneLogs', `/aws/eks/${props.clusterName}/cluster`);
     const insightsLogs = props.logGroups.create(this, 'ContainerInsightsLogs', `/aws/containerinsights/${props.clusterName}/performance`);
 

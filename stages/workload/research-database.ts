@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import type { EncryptedLogGroups } from './log-groups';
+import { PropsCheck } from './props-check';
 import { acknowledge } from '../common/acknowledge';
 
 export interface ResearchDatabaseProps {
@@ -47,6 +48,12 @@ export class ResearchDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: ResearchDatabaseProps) {
     super(scope, id);
+    new PropsCheck(this)
+      .range('allocatedStorageGiB', props.allocatedStorageGiB, 20, 65536)
+      .ordered('allocatedStorageGiB', props.allocatedStorageGiB, 'maxAllocatedStorageGiB', props.maxAllocatedStorageGiB)
+      .range('backupRetentionDays', props.backupRetentionDays, 7, 35)
+      .expect(Object.keys(props.clients).length > 0, 'clients is empty, so nothing could reach the database. Fix: name the security groups of the database clients.')
+      .done();
     const engine = rds.DatabaseInstanceEngine.postgres({ version: props.engineVersion ?? rds.PostgresEngineVersion.VER_17 });
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
