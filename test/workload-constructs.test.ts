@@ -126,7 +126,8 @@ describe('EncryptedLogGroups', () => {
     const { stack, key, logGroups } = fixture();
     logGroups.create(stack, 'A', '/test/a');
     logGroups.create(stack, 'B', '/test/b');
-    const statement = Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(key.node.defaultChild as kms.CfnKey)].Properties.KeyPolicy.Statement[1];
+    const keyId = stack.getLogicalId(key.node.defaultChild as kms.CfnKey);
+    const statement = Template.fromStack(stack).toJSON().Resources[keyId].Properties.KeyPolicy.Statement[1];
     const arns = statement.Condition.ArnEquals['kms:EncryptionContext:aws:logs:arn'];
     expect(statement.Principal).toEqual({ Service: 'logs.eu-west-1.amazonaws.com' });
     expect(arns).toHaveLength(2);
