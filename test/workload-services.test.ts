@@ -261,6 +261,14 @@ describe('alerts and monitoring', () => {
     prod.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
+    prod.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+          Condition: { StringEquals: { 'aws:SourceAccount': '333333333303' }, ArnLike: { 'aws:SourceArn': 'arn:aws:cloudwatch:us-east-1:333333333303:alarm:*' } },
+        })]),
+      },
+    });
     const emails = find(prod, 'AWS::SNS::Subscription').map(([, s]) => [s.Properties.Protocol, s.Properties.Endpoint]);
     expect(emails).toEqual([['email', 'platform-alerts@paradigm.example'], ['email', 'security-oncall@paradigm.example']]);
   });

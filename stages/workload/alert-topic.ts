@@ -21,7 +21,7 @@ export interface AlertTopicProps {
 /**
  * The alert topic of the workload account: KMS-encrypted, TLS-only publishing (topic policy), with
  * the e-mail subscriptions of the topology. CloudWatch alarms and Auto Scaling notifications publish
- * to it, so the key lets exactly those two publishers encrypt messages.
+ * to it, so the topic policy and the key let exactly those two publishers of this account in.
  */
 export class AlertTopic extends Construct {
   public readonly topic: sns.Topic;
@@ -44,7 +44,17 @@ export class AlertTopic extends Construct {
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { StringEquals: { 'kms:ViaService': `sns.${stack.region}.amazonaws.com` } },
+      conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+    }));
+    this.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [this.topic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+      },
     }));
     props.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowAutoScalingToPublishToTheAlertTopic',
