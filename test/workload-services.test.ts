@@ -264,7 +264,9 @@ describe('alerts and monitoring', () => {
     prod.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
-          Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
           Condition: { StringEquals: { 'aws:SourceAccount': '333333333303' }, ArnLike: { 'aws:SourceArn': 'arn:aws:cloudwatch:us-east-1:333333333303:alarm:*' } },
         })]),
       },
