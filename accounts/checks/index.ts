@@ -3,6 +3,7 @@ import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
 import type { TopologyCheck } from './raw';
 import { checkProviderArns, checkProviderNames, checkProviderRouting } from './saas';
+import { checkAnalyticsCidrs, checkWorkloadSizes } from './workload';
 
 export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkEnvironmentNames,
@@ -12,4 +13,6 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkProviderNames,
   checkProviderArns,
   checkProviderRouting,
+  checkWorkloadSizes,
+  checkAnalyticsCidrs,
 ];
