@@ -74,6 +74,17 @@ describe.each(['workload', 'saasBridge'] as const)('%s VPC', (role) => {
     template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: cidr });
   });
 
+  test('the Lambda function that closes the default security group logs into an encrypted log group with retention', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThan(0);
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    for (const fn of functions) {
+      const ref = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+      expect(groups[ref]?.Properties).toMatchObject({ KmsKeyId: expect.anything(), RetentionInDays: expect.any(Number) });
+      expect(groups[ref]).toMatchObject({ DeletionPolicy: 'Retain' });
+    }
+  });
+
   test('records all traffic in an encrypted flow log group with retention', () => {
     template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
     template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue(), RetentionInDays: 365 });

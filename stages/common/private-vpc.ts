@@ -1,4 +1,4 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -27,6 +27,9 @@ export interface PrivateVpcProps {
  * flow logs into a log group encrypted with its own KMS key, with retention.
  */
 export class PrivateVpc extends Construct {
+  /** The stack-wide provider that `restrictDefaultSecurityGroup` adds (one Lambda function per stack). */
+  private static readonly RESTRICTOR_PROVIDER_ID = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
+
   public readonly vpc: ec2.Vpc;
   public readonly flowLogKey: kms.Key;
   public readonly flowLogGroup: logs.LogGroup;
@@ -45,19 +48,22 @@ export class PrivateVpc extends Construct {
     });
 
     const logGroupName = `/paradigm/${props.name}/flow-logs`;
+    const handlerLogGroupName = `/paradigm/${props.name}/default-security-group-restrictor`;
     this.flowLogKey = new EncryptionKey(this, 'FlowLogKey', {
       alias: `${props.name}/flow-logs`,
       description: `Encrypts the flow logs of ${props.name}`,
     }).key;
+    const logGroupArn = (name: string) => stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     this.flowLogKey.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowCloudWatchLogsForThisLogGroupOnly',
+      sid: 'AllowCloudWatchLogsForThisVpcsLogGroupsOnly',
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
       resources: ['*'],
       conditions: {
-        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': [logGroupArn(logGroupName), logGroupArn(handlerLogGroupName)] },
       },
     }));
+    this.logDefaultSecurityGroupRestrictor(handlerLogGroupName, props.flowLogRetention ?? logs.RetentionDays.ONE_YEAR);
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
       logGroupName,
       encryptionKey: this.flowLogKey,
@@ -86,5 +92,25 @@ export class PrivateVpc extends Construct {
       trafficType: ec2.FlowLogTrafficType.ALL,
       maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
     });
+  }
+
+  /**
+   * The Lambda function that closes the default security group would otherwise log into a log group it
+   * creates at run time: unencrypted and kept forever. Point it at a KMS-encrypted log group with
+   * retention, created (and retained) by this stack.
+   */
+  private logDefaultSecurityGroupRestrictor(logGroupName: string, retention: logs.RetentionDays): void {
+    const handler = Stack.of(this).node.tryFindChild(PrivateVpc.RESTRICTOR_PROVIDER_ID)?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') {
+      throw new Error(`PrivateVpc expected the ${PrivateVpc.RESTRICTOR_PROVIDER_ID} Lambda function that restrictDefaultSecurityGroup adds; aws-cdk-lib changed how it restricts the default security group.`);
+    }
+    const group = new logs.LogGroup(this, 'RestrictorLogGroup', {
+      logGroupName,
+      encryptionKey: this.flowLogKey,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroupName, LogFormat: 'JSON' });
+    handler.node.addDependency(group);
   }
 }
