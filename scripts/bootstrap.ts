@@ -11,9 +11,10 @@
  * reported while the others go on. Exit codes: 0 all done; 1 an account failed; 2 bad input.
  */
 import { Command } from 'commander';
-import { loadTopology, resolveTopologySource, TopologyError } from '../accounts';
+import { loadTopology, resolveTopologySource } from '../accounts';
 import { bootstrapPlan, renderPlan } from './lib/bootstrap-plan';
 import { executeBootstrap } from './lib/bootstrap-run';
+import { runCli } from './lib/cli';
 import { exec } from './lib/exec';
 import { assumeRole, stsClient } from './lib/sts';
 
@@ -54,11 +55,4 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => {
-  if (e instanceof TopologyError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-});
+runCli(main);

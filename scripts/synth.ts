@@ -9,8 +9,9 @@
  */
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadTopology, resolveTopologySource, TopologyError } from '../accounts';
+import { loadTopology, resolveTopologySource } from '../accounts';
 import { DEPLOY_WORKFLOW_PATH } from '../stages';
+import { EXIT, runCli } from './lib/cli';
 import { updatePipelineDoc } from './lib/pipeline-doc';
 import { synthesizePlatform } from './lib/platform-synth';
 import { renderSummary } from './lib/summary';
@@ -27,12 +28,12 @@ const program = new Command()
   .parse();
 
 const opts = program.opts<{ topology?: string; outdir: string; workflow: string }>();
-try {
+
+runCli(() => {
   const source = resolveTopologySource(opts.topology, process.env);
   const topology = loadTopology(source);
   const label = 'file' in source ? source.file : 'the embedded example topology';
-  const stacks = topology.environments.length * 4;
-  process.stdout.write(`Paradigm Platform: synthesizing ${label} (${topology.environments.length} environments, ${stacks} account stages)\n`);
+  process.stdout.write(`Paradigm Platform: synthesizing ${label} (${topology.environments.length} environments, ${topology.environments.length * 4} accounts)\n`);
   const result = synthesizePlatform(topology, {
     outdir: opts.outdir,
     workflowPath: opts.workflow,
@@ -43,12 +44,5 @@ try {
   if (resolve(opts.workflow) === resolve(DEPLOY_WORKFLOW_PATH) && updatePipelineDoc(PIPELINE_DOC, opts.workflow)) {
     process.stdout.write(`Updated the job graph in ${PIPELINE_DOC}.\n`);
   }
-  process.exitCode = result.passed ? 0 : 1;
-} catch (e) {
-  if (e instanceof TopologyError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-}
+  return result.passed ? EXIT.ok : EXIT.failed;
+});

@@ -10,7 +10,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { loadTopology, resolveTopologySource, TopologyError } from '../accounts';
+import { loadTopology, resolveTopologySource } from '../accounts';
+import { runCli } from './lib/cli';
 import { renderAccessTable, requestOidcToken, verifyAccess } from './lib/verify-access';
 
 const opts = new Command()
@@ -46,11 +47,4 @@ async function main(): Promise<number> {
   return checks.every((c) => c.ok) ? 0 : 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => {
-  if (e instanceof TopologyError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-});
+runCli(main);
