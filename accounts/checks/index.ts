@@ -1,6 +1,7 @@
 /** Every cross-check the loader runs after the schema, in the order their problems are listed. */
 import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
+import { checkAllowedPrefixes, checkAsns, checkAutoAccept, checkPeerAddresses, checkVlans } from './network';
 import type { TopologyCheck } from './raw';
 import { checkProviderNames } from './saas';
 
@@ -10,4 +11,9 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkApprovals,
   checkCidrOverlaps,
   checkProviderNames,
+  checkAutoAccept,
+  checkAsns,
+  checkVlans,
+  checkPeerAddresses,
+  checkAllowedPrefixes,
 ];
