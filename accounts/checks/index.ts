@@ -1,4 +1,5 @@
 /** Every cross-check the loader runs after the schema, in the order their problems are listed. */
+import { checkArchiveTiers } from './audit';
 import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
 import { checkAllowedPrefixes, checkAsns, checkAutoAccept, checkPeerAddresses, checkVlans } from './network';
@@ -16,4 +17,5 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkVlans,
   checkPeerAddresses,
   checkAllowedPrefixes,
+  checkArchiveTiers,
 ];

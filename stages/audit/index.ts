@@ -1,2 +1,5 @@
+export * from './archive-key';
 export * from './audit-stage';
+export * from './config-recorder';
 export * from './log-archive';
+export * from './security-alerts';
