@@ -45,6 +45,12 @@ export function researchDataBucketName(environment: EnvironmentConfig): string {
   return environment.audit.trail.researchDataBucketName ?? `paradigm-${environment.name}-research-data-${environment.accounts.workload.accountId}`;
 }
 
+/** Keys of the parameters the network hub publishes (relative to `/paradigm/<env>/network-hub/`). */
+export const HUB_PARAMETER_KEYS = {
+  transitGatewayId: 'transit-gateway-id',
+  routeTable: (segment: Segment) => `route-tables/${SEGMENT_SLUG[segment]}`,
+} as const;
+
 /** Name of an SSM parameter the network hub publishes, e.g. `/paradigm/dev/network-hub/transit-gateway-id`. */
 export function hubParameterName(environment: EnvironmentConfig, key: string): string {
   return `/paradigm/${environment.name}/network-hub/${key}`;
