@@ -2,7 +2,7 @@
 import { checkArchiveTiers } from './audit';
 import { checkCidrOverlaps } from './cidrs';
 import { checkAccounts, checkApprovals, checkEnvironmentNames } from './core';
-import { checkAllowedPrefixes, checkAsns, checkAutoAccept, checkPeerAddresses, checkVlans } from './network';
+import { checkAllowedPrefixes, checkAsns, checkAutoAccept, checkHubRegion, checkPeerAddresses, checkVlans } from './network';
 import type { TopologyCheck } from './raw';
 import { checkProviderNames } from './saas';
 
@@ -13,6 +13,7 @@ export const CROSS_CHECKS: readonly TopologyCheck[] = [
   checkCidrOverlaps,
   checkProviderNames,
   checkAutoAccept,
+  checkHubRegion,
   checkAsns,
   checkVlans,
   checkPeerAddresses,

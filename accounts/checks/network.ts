@@ -135,3 +135,25 @@ export function checkAllowedPrefixes(raw: Raw): TopologyProblem[] {
   }
   return problems;
 }
+
+/** The Transit Gateway is regional: the hub and both spokes of an environment share one region. */
+export function checkHubRegion(raw: Raw): TopologyProblem[] {
+  const problems: TopologyProblem[] = [];
+  for (const { env, i } of rawEnvironments(raw)) {
+    const accounts = child(env, 'accounts');
+    const hubRegion = str(child(accounts, 'networkHub').region);
+    if (hubRegion === undefined) continue;
+    for (const role of ['workload', 'saasBridge'] as const) {
+      const region = str(child(accounts, role).region);
+      if (region !== undefined && region !== hubRegion) {
+        problems.push({
+          path: `environments[${i}].accounts.${role}.region`,
+          value: renderValue(region),
+          problem: `differs from the network hub's region (${hubRegion}); a Transit Gateway and the parameters it publishes are regional`,
+          fix: `deploy the ${role} account in ${hubRegion}, or move the network hub to ${region}.`,
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -3,3 +3,8 @@ export * from './encrypted-key';
 export * from './platform-stage';
 export * from './private-vpc';
 export * from './stack';
+export * from './account-trail';
+export * from './hub-values';
+export * from './platform-names';
+export * from './sdk-calls';
+export * from './transit-attachment';
