@@ -1,6 +1,6 @@
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
-import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { validateTopology } from '../accounts';
 import { SECURITY_EVENTS } from '../stages/audit';
 import { AccountTrail } from '../stages/common';
@@ -32,7 +32,7 @@ describe('audit stage of the example', () => {
     });
     dev.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'paradigm-dev-logs-111111111101',
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } } },
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 2190 } } },
     });
   });
 
@@ -146,7 +146,11 @@ describe('audit stage of the example', () => {
 describe('audit stage variants', () => {
   const app = variantApp((t) => {
     t.organization = { id: 'o-a1b2c3d4e5' };
-    t.environments[1].audit = { config: { enabled: false }, trail: { researchDataEvents: 'none' } };
+    t.environments[1].audit = {
+      archive: { retentionDays: 400, objectLockMode: 'GOVERNANCE', infrequentAccessAfterDays: 30, glacierAfterDays: 180 },
+      config: { enabled: false },
+      trail: { researchDataEvents: 'none' },
+    };
   });
   const dev = variantTemplate(app, 'dev', 'audit');
   const staging = variantTemplate(app, 'staging', 'audit');
@@ -187,6 +191,15 @@ describe('audit stage variants', () => {
     expect(JSON.stringify(policy)).not.toContain('config.amazonaws.com');
     const key = statementsOf(staging, 'AWS::KMS::Key', 'KeyPolicy', { Description: Match.stringLikeRegexp('log archive') });
     expect(JSON.stringify(key)).not.toContain('config.amazonaws.com');
+  });
+
+  test('the archive takes Object Lock mode, retention and tiering from the topology', () => {
+    staging.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'paradigm-staging-logs-222222222201',
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 400 } } },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }, { StorageClass: 'GLACIER', TransitionInDays: 180 }] })] },
+    });
+    staging.hasResourceProperties('AWS::S3::Bucket', { BucketName: 'paradigm-staging-access-logs-222222222201', LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 400 })] } });
   });
 
   test('research data events can be turned off', () => {

@@ -51,7 +51,7 @@ describe('network hub stage', () => {
   test('the Transit Gateway has default association and propagation off and the topology ASN', () => {
     exampleTemplate('prod', 'networkHub').hasResourceProperties('AWS::EC2::TransitGateway', {
       AmazonSideAsn: 64532,
-      AutoAcceptSharedAttachments: 'disable',
+      AutoAcceptSharedAttachments: 'enable',
       DefaultRouteTableAssociation: 'disable',
       DefaultRouteTablePropagation: 'disable',
       DnsSupport: 'enable',

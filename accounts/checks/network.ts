@@ -113,7 +113,9 @@ export function checkAllowedPrefixes(raw: Raw): TopologyProblem[] {
     if (asArray(raw.onPremiseCidrs).length === 0) {
       problems.push({ path: 'onPremiseCidrs', value: renderValue(raw.onPremiseCidrs), problem: `${base} connects on-premise, but no on-premise range is listed, so segmentation cannot keep the SaaS bridge from it`, fix: 'list the corporate ranges reached over Direct Connect in onPremiseCidrs.' });
     }
-    const prefixes = asArray(dx.allowedPrefixes).map((p, j) => ({ j, r: range(p) })).filter((p): p is { j: number; r: ParsedCidr } => p.r !== undefined);
+    const prefixes = asArray(dx.allowedPrefixes)
+      .map((p, j) => ({ j, r: range(p) }))
+      .filter((p): p is { j: number; r: ParsedCidr } => p.r !== undefined);
     const workload = range(network.workloadVpcCidr);
     const bridge = range(network.saasBridgeVpcCidr);
     const bridgeAllowed = child(network, 'segmentation').saasBridgeToOnPremise === true;

@@ -7,8 +7,8 @@ import { LogArchive } from './log-archive';
 import { SecurityAlerts } from './security-alerts';
 import { ACCOUNT_ROLES } from '../../accounts';
 import { AccountTrail } from '../common/account-trail';
-import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { logArchiveBucketName, logArchiveKeyAlias, researchDataBucketName, trailArn, trailName } from '../common/platform-names';
+import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PlatformStack } from '../common/stack';
 
 /**

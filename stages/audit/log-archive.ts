@@ -103,11 +103,16 @@ export class LogArchive extends Construct {
     const principal = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
     const sourceArn = { 'aws:SourceArn': [...trailArns] };
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudTrailAclCheck', principals: [principal], actions: ['s3:GetBucketAcl'], resources: [this.bucket.bucketArn],
+      sid: 'CloudTrailAclCheck',
+      principals: [principal],
+      actions: ['s3:GetBucketAcl'],
+      resources: [this.bucket.bucketArn],
       conditions: { StringEquals: sourceArn },
     }));
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudTrailWrite', principals: [principal], actions: ['s3:PutObject'],
+      sid: 'CloudTrailWrite',
+      principals: [principal],
+      actions: ['s3:PutObject'],
       resources: prefixes.map((p) => this.bucket.arnForObjects(`AWSLogs/${p}/*`)),
       conditions: { StringEquals: { ...sourceArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
     }));
@@ -118,11 +123,16 @@ export class LogArchive extends Construct {
     const principal = new iam.ServicePrincipal('config.amazonaws.com');
     const sourceAccount = { 'aws:SourceAccount': account };
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'ConfigAclCheck', principals: [principal], actions: ['s3:GetBucketAcl', 's3:ListBucket'], resources: [this.bucket.bucketArn],
+      sid: 'ConfigAclCheck',
+      principals: [principal],
+      actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+      resources: [this.bucket.bucketArn],
       conditions: { StringEquals: sourceAccount },
     }));
     this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'ConfigWrite', principals: [principal], actions: ['s3:PutObject'],
+      sid: 'ConfigWrite',
+      principals: [principal],
+      actions: ['s3:PutObject'],
       resources: [this.bucket.arnForObjects(`AWSConfig/AWSLogs/${account}/Config/*`)],
       conditions: { StringEquals: { ...sourceAccount, 's3:x-amz-acl': 'bucket-owner-full-control' } },
     }));

@@ -4,9 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { AccountRole, EnvironmentConfig, Topology } from '../../accounts';
 import { EncryptionKey } from './encrypted-key';
 import { logArchiveBucketName, logArchiveKeyAliasArn, researchDataBucketName, trailName } from './platform-names';
+import type { AccountRole, EnvironmentConfig, Topology } from '../../accounts';
 
 export interface AccountTrailProps {
   /** Name of the trail, the same in every account of the environment (the archive's bucket policy names it). */
@@ -56,7 +56,9 @@ export class AccountTrail extends Construct {
    * The trail for `role`'s account of `environment`, or `undefined` when the topology names an AWS
    * Organization (the audit account's organization trail records every account then).
    */
-  public static forAccount(scope: Construct, id: string, topology: Topology, environment: EnvironmentConfig, role: AccountRole): AccountTrail | undefined {
+  public static forAccount(
+    scope: Construct, id: string, topology: Topology, environment: EnvironmentConfig, role: AccountRole,
+  ): AccountTrail | undefined {
     if (topology.organization) return undefined;
     const events = environment.audit.trail.researchDataEvents;
     const partition = Stack.of(scope).partition;

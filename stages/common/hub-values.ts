@@ -1,8 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../../accounts';
 import { HUB_PARAMETER_KEYS, hubParameterArn, SEGMENTS, type Segment } from './platform-names';
+import type { EnvironmentConfig } from '../../accounts';
 
 const ID = 'HubValues';
 

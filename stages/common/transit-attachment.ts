@@ -3,10 +3,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../../accounts';
 import { HubValues } from './hub-values';
 import { enrolmentRoleArn, propagationTargets, SEGMENT_SLUG, type Segment, type SpokeSegment } from './platform-names';
 import { SdkCalls } from './sdk-calls';
+import type { EnvironmentConfig } from '../../accounts';
 
 export interface TransitAttachmentProps {
   /** The environment whose network hub the VPC joins. */
@@ -73,7 +73,10 @@ export class TransitAttachment extends Construct {
     const enrol = (cid: string, table: Segment, create: string, remove: string, notFound: string) => {
       const parameters = { TransitGatewayRouteTableId: this.hub.routeTableIds[table], TransitGatewayAttachmentId: this.attachment.ref };
       const call = (action: string): cr.AwsSdkCall => ({
-        service: 'EC2', action, parameters, assumedRoleArn: roleArn,
+        service: 'EC2',
+        action,
+        parameters,
+        assumedRoleArn: roleArn,
         physicalResourceId: cr.PhysicalResourceId.of(`${this.attachment.ref}/${this.hub.routeTableIds[table]}`),
       });
       const resource = sdk.call(this, cid, { onCreate: call(create), onDelete: { ...call(remove), ignoreErrorCodesMatching: notFound } });

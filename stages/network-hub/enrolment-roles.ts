@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../common/acknowledge';
 import { propagationTargets, SEGMENT_SLUG, type Segment, type SpokeSegment } from '../common/platform-names';

@@ -7,8 +7,8 @@ import { SegmentRouteTables } from './segment-route-tables';
 import { TransitFlowLog } from './transit-flow-log';
 import { TransitHub } from './transit-hub';
 import { AccountTrail } from '../common/account-trail';
-import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { enrolmentRoleName, hubParameterName } from '../common/platform-names';
+import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PlatformStack } from '../common/stack';
 
 /**
@@ -52,7 +52,11 @@ export class NetworkHubStage extends PlatformStage {
       environmentName: env.name,
       parameterName: (key) => hubParameterName(env, key),
       transitGatewayId,
-      routeTableIds: { workload: this.segments.tables.workload.ref, saasBridge: this.segments.tables.saasBridge.ref, onPremise: this.segments.tables.onPremise.ref },
+      routeTableIds: {
+        workload: this.segments.tables.workload.ref,
+        saasBridge: this.segments.tables.saasBridge.ref,
+        onPremise: this.segments.tables.onPremise.ref,
+      },
       spokeAccounts: [spokeAccounts.workload, spokeAccounts.saasBridge],
       allowExternalPrincipals: props.topology.organization === undefined,
     });
