@@ -213,6 +213,16 @@ describe('HubValues and TransitAttachment in a spoke stack', () => {
     expect(HubValues.import(stack, dev)).toBe(attachment.hub);
   });
 
+  test('creates a template parameter only for the values a stack uses', () => {
+    const hubParameters = (use: (hub: HubValues) => void) => {
+      const bridge = new Stack(new App({ context: CURRENTLY_RECOMMENDED_FLAGS }), 'Bridge', { env: { account: '111111111104', region: 'us-east-1' } });
+      use(HubValues.import(bridge, dev));
+      return Object.keys(Template.fromStack(bridge).toJSON().Parameters ?? {}).filter((p) => p.startsWith('HubValues'));
+    };
+    expect(hubParameters(() => undefined)).toEqual([]);
+    expect(hubParameters((hub) => hub.routeTableId('saasBridge'))).toEqual([expect.stringMatching(/^HubValuesSaasBridgeRouteTableId/)]);
+  });
+
   test('fails when a stack reads the hub of another environment', () => {
     expect(() => HubValues.import(stack, topology.environments[1])).toThrow(/already reads the network hub of "dev".*Fix:/);
   });

@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { HUB_PARAMETER_KEYS, hubParameterArn, SEGMENTS, type Segment } from './platform-names';
+import { HUB_PARAMETER_KEYS, hubParameterArn, type Segment } from './platform-names';
 import type { EnvironmentConfig } from '../../accounts';
 
 const ID = 'HubValues';
@@ -29,11 +29,9 @@ export class HubValues extends Construct {
     return new HubValues(stack, ID, environment);
   }
 
-  /** Id of the environment's Transit Gateway. */
-  public readonly transitGatewayId: string;
-  /** Id of every segment's Transit Gateway route table. */
-  public readonly routeTableIds: Readonly<Record<Segment, string>>;
   public readonly environmentName: string;
+  private readonly environment: EnvironmentConfig;
+  private readonly values = new Map<string, string>();
 
   private constructor(scope: Stack, id: string, environment: EnvironmentConfig) {
     super(scope, id);
@@ -42,11 +40,26 @@ export class HubValues extends Construct {
       throw new Error(`${scope.node.path} is in ${scope.region} but the network hub of "${environment.name}" is in ${hubRegion}. Fix: deploy spokes in the hub's region (Transit Gateways and shared parameters are regional).`);
     }
     this.environmentName = environment.name;
-    const read = (cid: string, key: string) =>
-      ssm.StringParameter.fromStringParameterArn(this, cid, hubParameterArn(environment, key, scope.partition)).stringValue;
-    this.transitGatewayId = read('TransitGatewayId', HUB_PARAMETER_KEYS.transitGatewayId);
-    const tables = {} as Record<Segment, string>;
-    for (const segment of SEGMENTS) tables[segment] = read(`${segment[0].toUpperCase()}${segment.slice(1)}RouteTableId`, HUB_PARAMETER_KEYS.routeTable(segment));
-    this.routeTableIds = tables;
+    this.environment = environment;
+  }
+
+  /** Id of the environment's Transit Gateway. */
+  public get transitGatewayId(): string {
+    return this.read('TransitGatewayId', HUB_PARAMETER_KEYS.transitGatewayId);
+  }
+
+  /** Id of the Transit Gateway route table of `segment`. */
+  public routeTableId(segment: Segment): string {
+    return this.read(`${segment[0].toUpperCase()}${segment.slice(1)}RouteTableId`, HUB_PARAMETER_KEYS.routeTable(segment));
+  }
+
+  /** Each value becomes a template parameter on first use only (an unused parameter fails validation). */
+  private read(id: string, key: string): string {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = ssm.StringParameter.fromStringParameterArn(this, id, hubParameterArn(this.environment, key, Stack.of(this).partition)).stringValue;
+      this.values.set(key, value);
+    }
+    return value;
   }
 }

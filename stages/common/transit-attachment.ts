@@ -71,13 +71,13 @@ export class TransitAttachment extends Construct {
     const sdk = SdkCalls.of(this);
     sdk.allow(new iam.PolicyStatement({ sid: `AssumeEnrolmentRole${props.segment}`, actions: ['sts:AssumeRole'], resources: [roleArn] }));
     const enrol = (cid: string, table: Segment, create: string, remove: string, notFound: string) => {
-      const parameters = { TransitGatewayRouteTableId: this.hub.routeTableIds[table], TransitGatewayAttachmentId: this.attachment.ref };
+      const parameters = { TransitGatewayRouteTableId: this.hub.routeTableId(table), TransitGatewayAttachmentId: this.attachment.ref };
       const call = (action: string): cr.AwsSdkCall => ({
         service: 'EC2',
         action,
         parameters,
         assumedRoleArn: roleArn,
-        physicalResourceId: cr.PhysicalResourceId.of(`${this.attachment.ref}/${this.hub.routeTableIds[table]}`),
+        physicalResourceId: cr.PhysicalResourceId.of(`${this.attachment.ref}/${this.hub.routeTableId(table)}`),
       });
       const resource = sdk.call(this, cid, { onCreate: call(create), onDelete: { ...call(remove), ignoreErrorCodesMatching: notFound } });
       resource.node.addDependency(this.attachment);
