@@ -83,15 +83,20 @@ describe('network hub stage of the example', () => {
     expect(enrolmentTables(dev, 'SaasBridge', 'PropagateIntoAllowedSegments')).toEqual(['Workload']);
   });
 
-  test('the enrolment roles are named from the topology and trust only their spoke account', () => {
-    dev.hasResourceProperties('AWS::IAM::Role', {
-      RoleName: 'paradigm-dev-tgw-enrol-workload',
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: 'arn:aws:iam::111111111103:root' } })] },
-    });
-    dev.hasResourceProperties('AWS::IAM::Role', {
-      RoleName: 'paradigm-dev-tgw-enrol-saas-bridge',
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: 'arn:aws:iam::111111111104:root' } })] },
-    });
+  test('the enrolment roles are named from the topology and trust only the SDK call role of their spoke stack', () => {
+    for (const [slug, account] of [['workload', '111111111103'], ['saas-bridge', '111111111104']]) {
+      dev.hasResourceProperties('AWS::IAM::Role', {
+        RoleName: `paradigm-dev-tgw-enrol-${slug}`,
+        AssumeRolePolicyDocument: {
+          Statement: [{
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${account}:root` },
+            Condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${account}:role/paradigm-dev-${slug}-sdk-calls` } },
+          }],
+        },
+      });
+    }
   });
 
   test('the Transit Gateway and the published ids are shared with the spoke accounts of the environment only', () => {
@@ -247,8 +252,13 @@ describe('HubValues and TransitAttachment in a spoke stack', () => {
   });
 
   test('places the attachment in its segment through the hub\'s enrolment role', () => {
-    const calls = Object.values(template.findResources('Custom::AWS')).map((r: any) => JSON.stringify(r.Properties.Create));
+    const resources = Object.values(template.findResources('Custom::AWS')) as any[];
+    const calls = resources.map((r) => JSON.stringify(r.Properties.Create));
     expect(calls).toHaveLength(3);
+    for (const r of resources) expect(JSON.stringify(r.Properties.Update)).toBe(JSON.stringify(r.Properties.Create));
+    expect(resources.map((r) => JSON.stringify(r.Properties.Delete)).filter((c) => c.includes('disassociateTransitGatewayRouteTable'))).toHaveLength(1);
+    expect(resources.map((r) => JSON.stringify(r.Properties.Delete)).filter((c) => c.includes('disableTransitGatewayRouteTablePropagation'))).toHaveLength(2);
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'Spoke-sdk-calls' });
     expect(calls.every((c) => c.includes('arn:aws:iam::111111111102:role/paradigm-dev-tgw-enrol-workload'))).toBe(true);
     expect(calls.filter((c) => c.includes('associateTransitGatewayRouteTable'))).toHaveLength(1);
     expect(calls.filter((c) => c.includes('enableTransitGatewayRouteTablePropagation'))).toHaveLength(2);

@@ -110,7 +110,8 @@ describe('fails when', () => {
     expectProblem((t) => { (dx(t) as { mtu?: number }).mtu = 9001; }, 'environments[2].network.directConnect.mtu', /is not an MTU/);
   });
 
-  test('attachments are not accepted automatically', () => {
+  test('attachments are not accepted automatically (auto-accept is the default)', () => {
+    expect(validateTopology(exampleVariant((t) => { delete prod(t).network.transitGateway.autoAcceptSharedAttachments; }), 'test').environments[2].network.transitGateway.autoAcceptSharedAttachments).toBe(true);
     expectProblem((t) => { prod(t).network.transitGateway.autoAcceptSharedAttachments = false; }, 'environments[2].network.transitGateway.autoAcceptSharedAttachments', /manual acceptance/);
   });
 

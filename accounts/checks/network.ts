@@ -15,7 +15,7 @@ function range(value: unknown): ParsedCidr | undefined {
 export function checkAutoAccept(raw: Raw): TopologyProblem[] {
   return rawEnvironments(raw).flatMap(({ env, i }) => {
     const value = child(child(env, 'network'), 'transitGateway').autoAcceptSharedAttachments;
-    return value === false || value === undefined
+    return value === false
       ? [{
         path: `environments[${i}].network.transitGateway.autoAcceptSharedAttachments`,
         value: renderValue(value),

@@ -38,8 +38,11 @@ export const networkSchema = section('the network plan', {
   saasBridgeVpcCidr: vpcCidr,
   transitGateway: section('Transit Gateway options', {
     amazonSideAsn: privateAsn,
-    /** Accept attachments from the spoke accounts automatically. */
-    autoAcceptSharedAttachments: bool('autoAcceptSharedAttachments').default(false),
+    /**
+     * Accept attachments from the spoke accounts automatically. Must stay true: spokes place their own
+     * attachment in its segment during their deploy (see docs/accounts/network-hub.md).
+     */
+    autoAcceptSharedAttachments: bool('autoAcceptSharedAttachments').default(true),
   }),
   /** Which segments may reach which (see docs/accounts/network-hub.md). */
   segmentation: section('segmentation options', {

@@ -62,6 +62,11 @@ export function hubParameterArn(environment: EnvironmentConfig, key: string, par
   return `arn:${partition}:ssm:${hub.region}:${hub.accountId}:parameter${hubParameterName(environment, key)}`;
 }
 
+/** Name of the role of a stack's AWS SDK call provider (`SdkCalls`), which the hub's enrolment roles trust. */
+export function sdkCallsRoleName(stackName: string): string {
+  return `${stackName}-sdk-calls`.slice(0, 64);
+}
+
 /** Name of the hub role through which the spoke of `segment` places its attachment in its segment. */
 export function enrolmentRoleName(environment: EnvironmentConfig, segment: SpokeSegment): string {
   return `paradigm-${environment.name}-tgw-enrol-${ROLE_INFO[segment].slug}`;

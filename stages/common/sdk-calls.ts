@@ -5,6 +5,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
 import { EncryptionKey } from './encrypted-key';
+import { sdkCallsRoleName } from './platform-names';
 
 const ID = 'PlatformSdkCalls';
 /** Construct id CDK gives the one AWS SDK provider function of a stack. */
@@ -48,6 +49,7 @@ export class SdkCalls extends Construct {
       statements: [new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] })],
     });
     this.role = new iam.Role(this, 'Role', {
+      roleName: sdkCallsRoleName(scope.stackName),
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the AWS SDK calls of ${scope.stackName}`,
       managedPolicies: [this.policy],

@@ -70,22 +70,35 @@ export class TransitAttachment extends Construct {
     const roleArn = enrolmentRoleArn(env, props.segment, Stack.of(this).partition);
     const sdk = SdkCalls.of(this);
     sdk.allow(new iam.PolicyStatement({ sid: `AssumeEnrolmentRole${props.segment}`, actions: ['sts:AssumeRole'], resources: [roleArn] }));
-    const enrol = (cid: string, table: Segment, create: string, remove: string, notFound: string) => {
+    // Calls are idempotent: a repeated create or update ignores "already done", a delete ignores "not found".
+    const enrol = (cid: string, table: Segment, action: { create: string; remove: string; done: string; gone: string }) => {
       const parameters = { TransitGatewayRouteTableId: this.hub.routeTableId(table), TransitGatewayAttachmentId: this.attachment.ref };
-      const call = (action: string): cr.AwsSdkCall => ({
+      const call = (name: string, ignore: string): cr.AwsSdkCall => ({
         service: 'EC2',
-        action,
+        action: name,
         parameters,
         assumedRoleArn: roleArn,
         physicalResourceId: cr.PhysicalResourceId.of(`${this.attachment.ref}/${this.hub.routeTableId(table)}`),
+        ignoreErrorCodesMatching: ignore,
       });
-      const resource = sdk.call(this, cid, { onCreate: call(create), onDelete: { ...call(remove), ignoreErrorCodesMatching: notFound } });
+      const create = call(action.create, action.done);
+      const resource = sdk.call(this, cid, { onCreate: create, onUpdate: create, onDelete: call(action.remove, action.gone) });
       resource.node.addDependency(this.attachment);
       return resource;
     };
-    enrol('Association', props.segment, 'associateTransitGatewayRouteTable', 'disassociateTransitGatewayRouteTable', 'InvalidAssociation.NotFound|InvalidTransitGatewayAttachmentID.NotFound');
+    enrol('Association', props.segment, {
+      create: 'associateTransitGatewayRouteTable',
+      remove: 'disassociateTransitGatewayRouteTable',
+      done: 'Resource.AlreadyAssociated',
+      gone: 'InvalidAssociation.NotFound|InvalidTransitGatewayAttachmentID.NotFound',
+    });
     for (const target of propagationTargets(props.segment, env.network.segmentation.saasBridgeToOnPremise)) {
-      enrol(`PropagationInto${target[0].toUpperCase()}${target.slice(1)}`, target, 'enableTransitGatewayRouteTablePropagation', 'disableTransitGatewayRouteTablePropagation', 'InvalidRouteTableID.NotFound|InvalidTransitGatewayAttachmentID.NotFound|TransitGatewayRouteTablePropagation.NotFound');
+      enrol(`PropagationInto${target[0].toUpperCase()}${target.slice(1)}`, target, {
+        create: 'enableTransitGatewayRouteTablePropagation',
+        remove: 'disableTransitGatewayRouteTablePropagation',
+        done: 'TransitGatewayRouteTablePropagation.Duplicate',
+        gone: 'InvalidRouteTableID.NotFound|InvalidTransitGatewayAttachmentID.NotFound|TransitGatewayRouteTablePropagation.NotFound',
+      });
     }
   }
 }

@@ -12,6 +12,8 @@ export interface EnrolmentRolesProps {
   readonly roleName: (segment: SpokeSegment) => string;
   /** Spoke account of each spoke segment. */
   readonly spokeAccounts: Readonly<Record<SpokeSegment, string>>;
+  /** Name of the role in each spoke account that may assume its enrolment role (the spoke stack's SDK call role). */
+  readonly spokeRoleNames: Readonly<Record<SpokeSegment, string>>;
   /** Route table of every segment. */
   readonly tables: Readonly<Record<Segment, ec2.CfnTransitGatewayRouteTable>>;
   /**
@@ -55,7 +57,10 @@ export class EnrolmentRoles extends Construct {
       });
       const role = new iam.Role(this, `${segment[0].toUpperCase()}${segment.slice(1)}`, {
         roleName: props.roleName(segment),
-        assumedBy: new iam.AccountPrincipal(props.spokeAccounts[segment]),
+        // Only the spoke stack's SDK call role may assume it, not any principal of the spoke account.
+        assumedBy: new iam.AccountPrincipal(props.spokeAccounts[segment]).withConditions({
+          ArnEquals: { 'aws:PrincipalArn': `arn:${stack.partition}:iam::${props.spokeAccounts[segment]}:role/${props.spokeRoleNames[segment]}` },
+        }),
         description: `Lets the ${SEGMENT_SLUG[segment]} account of ${props.environmentName} place its attachment in its Transit Gateway segment`,
         managedPolicies: [policy],
       });

@@ -6,8 +6,9 @@ import { HubPublication } from './hub-publication';
 import { SegmentRouteTables } from './segment-route-tables';
 import { TransitFlowLog } from './transit-flow-log';
 import { TransitHub } from './transit-hub';
+import { stackName } from '../../accounts';
 import { AccountTrail } from '../common/account-trail';
-import { enrolmentRoleName, hubParameterName } from '../common/platform-names';
+import { enrolmentRoleName, hubParameterName, sdkCallsRoleName } from '../common/platform-names';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PlatformStack } from '../common/stack';
 
@@ -64,6 +65,7 @@ export class NetworkHubStage extends PlatformStage {
       environmentName: env.name,
       roleName: (segment) => enrolmentRoleName(env, segment),
       spokeAccounts,
+      spokeRoleNames: { workload: sdkCallsRoleName(stackName(env.name, 'workload')), saasBridge: sdkCallsRoleName(stackName(env.name, 'saasBridge')) },
       tables: this.segments.tables,
       saasBridgeToOnPremise: bridgeToOnPremise,
     });
