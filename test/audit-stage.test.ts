@@ -2,8 +2,7 @@ import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { validateTopology } from '../accounts';
-import { SECURITY_EVENTS } from '../stages/audit';
-import { AccountTrail } from '../stages/common';
+import { AccountTrail, SECURITY_EVENTS } from '../stages/common';
 import { exampleTemplate, expectNoUnacknowledgedFindings } from './support/example';
 import { exampleVariant, variantApp, variantTemplate } from './support/variant-app';
 
@@ -236,6 +235,16 @@ describe('AccountTrail', () => {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceArn': Match.anyValue() } } })] },
     });
     template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('in another account, alarms on that account\'s security events and notifies the topology\'s addresses', () => {
+    const stack = spokeStack('Hub', { env: { account: '333333333302', region: 'us-east-1' } });
+    AccountTrail.forAccount(stack, 'Trail', topology, prod, 'networkHub');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(SECURITY_EVENTS).length);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: SECURITY_EVENTS.RootUsage.pattern, LogGroupName: { Ref: Match.stringLikeRegexp('TrailLogGroup') } });
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'paradigm-prod-security-alerts', KmsMasterKeyId: Match.anyValue() });
+    template.resourceCountIs('AWS::SNS::Subscription', 2);
   });
 
   test('in another account, records no data events', () => {

@@ -4,11 +4,11 @@ import type { Construct } from 'constructs';
 import { ArchiveKey } from './archive-key';
 import { ConfigRecorder } from './config-recorder';
 import { LogArchive } from './log-archive';
-import { SecurityAlerts } from './security-alerts';
 import { ACCOUNT_ROLES } from '../../accounts';
 import { AccountTrail } from '../common/account-trail';
 import { logArchiveBucketName, logArchiveKeyAlias, researchDataBucketName, trailArn, trailName } from '../common/platform-names';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
+import { SecurityAlerts } from '../common/security-alerts';
 import { PlatformStack } from '../common/stack';
 
 /**

@@ -2,4 +2,3 @@ export * from './archive-key';
 export * from './audit-stage';
 export * from './config-recorder';
 export * from './log-archive';
-export * from './security-alerts';

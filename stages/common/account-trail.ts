@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptionKey } from './encrypted-key';
 import { logArchiveBucketName, logArchiveKeyAliasArn, researchDataBucketName, trailName } from './platform-names';
+import { SecurityAlerts } from './security-alerts';
 import type { AccountRole, EnvironmentConfig, Topology } from '../../accounts';
 
 export interface AccountTrailProps {
@@ -43,6 +44,11 @@ export interface AccountTrailProps {
    * @default 'All'
    */
   readonly dataEventReadWrite?: 'All' | 'WriteOnly';
+  /**
+   * Alarm on the security events of the trail's log group and notify these addresses (see SecurityAlerts).
+   * @default - no alarms
+   */
+  readonly securityAlerts?: { readonly emails: readonly string[] };
 }
 
 /**
@@ -70,11 +76,15 @@ export class AccountTrail extends Construct {
       logRetention: environment.audit.trail.logRetentionDays as logs.RetentionDays,
       dataEventBuckets: role === 'workload' && events !== 'none' ? [researchDataBucketName(environment)] : [],
       dataEventReadWrite: events === 'write-only' ? 'WriteOnly' : 'All',
+      // Each account alarms on its own events; the organization trail's alarms live in the audit account.
+      securityAlerts: { emails: environment.audit.alerts.emails },
     });
   }
 
   public readonly trail: cloudtrail.CfnTrail;
   public readonly logGroup: logs.LogGroup;
+  /** The alarms on this trail's security events, when `securityAlerts` is set. */
+  public readonly alerts?: SecurityAlerts;
 
   constructor(scope: Construct, id: string, props: AccountTrailProps) {
     super(scope, id);
@@ -137,5 +147,9 @@ export class AccountTrail extends Construct {
       ],
     });
     this.trail.node.addDependency(role);
+
+    if (props.securityAlerts) {
+      this.alerts = new SecurityAlerts(this, 'Alerts', { environmentName: props.environmentName, trailLogGroup: this.logGroup, emails: props.securityAlerts.emails });
+    }
   }
 }

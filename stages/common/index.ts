@@ -7,4 +7,5 @@ export * from './account-trail';
 export * from './hub-values';
 export * from './platform-names';
 export * from './sdk-calls';
+export * from './security-alerts';
 export * from './transit-attachment';

@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { EncryptionKey } from '../common/encrypted-key';
+import { EncryptionKey } from './encrypted-key';
 
 /** The security events watched in the trail's log group (CIS AWS Foundations monitoring controls). */
 export const SECURITY_EVENTS: Readonly<Record<string, { readonly description: string; readonly pattern: string }>> = {
