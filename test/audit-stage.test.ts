@@ -2,6 +2,7 @@ import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { validateTopology } from '../accounts';
+import { HIPAA_CONFIG_RULES } from '../stages/audit';
 import { AccountTrail, SECURITY_EVENTS } from '../stages/common';
 import { exampleTemplate, expectNoUnacknowledgedFindings } from './support/example';
 import { exampleVariant, variantApp, variantTemplate } from './support/variant-app';
@@ -133,6 +134,16 @@ describe('audit stage of the example', () => {
     dev.resourceCountIs('AWS::SNS::Subscription', 1);
   });
 
+  test('AWS Config evaluates the HIPAA-style managed rules once it records', () => {
+    prod.resourceCountIs('AWS::Config::ConfigRule', HIPAA_CONFIG_RULES.length);
+    expect(HIPAA_CONFIG_RULES).toEqual(expect.arrayContaining(['CLOUD_TRAIL_ENABLED', 'S3_BUCKET_SSL_REQUESTS_ONLY', 'CMK_BACKING_KEY_ROTATION_ENABLED', 'ROOT_ACCOUNT_MFA_ENABLED']));
+    for (const [id, rule] of Object.entries(prod.findResources('AWS::Config::ConfigRule'))) {
+      expect(rule).toMatchObject({ Properties: { Source: { Owner: 'AWS' } }, DependsOn: [expect.stringMatching(/^ConfigRecorder/)] });
+      expect(id).toMatch(/^Config/);
+    }
+    prod.hasResourceProperties('AWS::Config::ConfigRule', { ConfigRuleName: 'paradigm-prod-cloud-trail-enabled', Source: { Owner: 'AWS', SourceIdentifier: 'CLOUD_TRAIL_ENABLED' } });
+  });
+
   test('AWS Config records everything and delivers into the archive with the archive key', () => {
     prod.hasResourceProperties('AWS::Config::ConfigurationRecorder', { RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true } });
     prod.hasResourceProperties('AWS::Config::DeliveryChannel', {
@@ -186,6 +197,7 @@ describe('audit stage variants', () => {
   test('AWS Config can be turned off, and then has no access to the archive or its key', () => {
     staging.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
     staging.resourceCountIs('AWS::Config::DeliveryChannel', 0);
+    staging.resourceCountIs('AWS::Config::ConfigRule', 0);
     const policy = statementsOf(staging, 'AWS::S3::BucketPolicy', 'PolicyDocument', { Bucket: { Ref: Match.stringLikeRegexp('LogArchiveBucket') } });
     expect(JSON.stringify(policy)).not.toContain('config.amazonaws.com');
     const key = statementsOf(staging, 'AWS::KMS::Key', 'KeyPolicy', { Description: Match.stringLikeRegexp('log archive') });

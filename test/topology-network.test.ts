@@ -135,7 +135,7 @@ describe('audit settings', () => {
       archive: { retentionDays: 2190, objectLockMode: 'COMPLIANCE', infrequentAccessAfterDays: 90, glacierAfterDays: 365 },
       trail: { logRetentionDays: 365, researchDataEvents: 'all' },
       alerts: { emails: [] },
-      config: { enabled: true },
+      config: { enabled: true, rules: true },
     });
   });
 

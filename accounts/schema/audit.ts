@@ -46,6 +46,8 @@ export const auditSchema = section('audit settings', {
   config: section('AWS Config settings', {
     /** Record resource configuration with AWS Config and deliver snapshots into the archive. */
     enabled: bool('config.enabled').default(true),
+    /** Evaluate HIPAA-style AWS managed Config rules in the audit account (only when enabled). */
+    rules: bool('config.rules').default(true),
   }).prefault({}),
 }).prefault({});
 

@@ -81,7 +81,7 @@ export class AuditStage extends PlatformStage {
     });
 
     if (settings.config.enabled) {
-      this.config = new ConfigRecorder(this.stack, 'Config', { environmentName: env.name, bucket: this.archive.bucket, key: this.key.key });
+      this.config = new ConfigRecorder(this.stack, 'Config', { environmentName: env.name, bucket: this.archive.bucket, key: this.key.key, rules: settings.config.rules });
       this.config.deliveryChannel.node.addDependency(this.archive.policy);
     }
   }
