@@ -81,7 +81,9 @@ describe('a bridge without providers', () => {
 
   test('has no peering, routes, interface endpoints or provider roles, but keeps the gateway endpoints and the bucket', () => {
     template.resourceCountIs('AWS::EC2::VPCPeeringConnection', 0);
-    template.resourceCountIs('AWS::EC2::Route', 0);
+    template.resourcePropertiesCountIs('AWS::EC2::Route', { VpcPeeringConnectionId: Match.anyValue() }, 0);
+    // Only the Transit Gateway routes toward the workload VPC remain.
+    for (const r of Object.values(template.findResources('AWS::EC2::Route')) as any[]) expect(r.Properties.TransitGatewayId).toBeDefined();
     template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface' }, 0);
     template.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 2);
     template.resourcePropertiesCountIs('AWS::IAM::Role', { RoleName: Match.stringLikeRegexp('^saas-') }, 0);

@@ -52,7 +52,7 @@ describe('network hub stage', () => {
   test('the Transit Gateway has default association and propagation off and the topology ASN', () => {
     exampleTemplate('prod', 'networkHub').hasResourceProperties('AWS::EC2::TransitGateway', {
       AmazonSideAsn: 64532,
-      AutoAcceptSharedAttachments: 'disable',
+      AutoAcceptSharedAttachments: 'enable',
       DefaultRouteTableAssociation: 'disable',
       DefaultRouteTablePropagation: 'disable',
       DnsSupport: 'enable',
@@ -88,5 +88,36 @@ describe.each(['workload', 'saasBridge'] as const)('%s VPC', (role) => {
   test('records all traffic in an encrypted flow log group with retention', () => {
     template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
     template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue(), RetentionInDays: 365 });
+  });
+});
+
+describe('spokes join the hub', () => {
+  test('the workload VPC attaches in its transit subnets and routes on-premise and the bridge through the Transit Gateway', () => {
+    const template = exampleTemplate('prod', 'workload');
+    const attachment = Object.values(template.findResources('AWS::EC2::TransitGatewayVpcAttachment'));
+    expect(attachment).toHaveLength(1);
+    expect(attachment[0].Properties.SubnetIds).toHaveLength(3);
+    expect(JSON.stringify(attachment[0].Properties.SubnetIds)).toMatch(/transitSubnet/);
+    const tgwRoutes = Object.values(template.findResources('AWS::EC2::Route')).map((r) => r.Properties).filter((r) => r.TransitGatewayId);
+    const byDestination = new Map<string, number>();
+    for (const r of tgwRoutes) byDestination.set(r.DestinationCidrBlock, (byDestination.get(r.DestinationCidrBlock) ?? 0) + 1);
+    // compute, eks and data subnets in three zones: nine route tables, each with every destination.
+    expect(Object.fromEntries(byDestination)).toEqual({ '172.16.0.0/16': 9, '172.17.0.0/16': 9, '10.31.0.0/20': 9 });
+    expect(JSON.stringify(tgwRoutes)).not.toMatch(/transitSubnet/);
+  });
+
+  test('the SaaS bridge routes only the workload VPC through the Transit Gateway (no on-premise by default)', () => {
+    const template = exampleTemplate('prod', 'saasBridge');
+    const destinations = Object.values(template.findResources('AWS::EC2::Route')).map((r) => r.Properties).filter((r) => r.TransitGatewayId).map((r) => r.DestinationCidrBlock);
+    expect([...new Set(destinations)]).toEqual(['10.30.0.0/16']);
+  });
+
+  test.each(['workload', 'saasBridge'] as const)('the %s account records its API activity into the audit archive', (role) => {
+    exampleTemplate('prod', role).hasResourceProperties('AWS::CloudTrail::Trail', {
+      IsMultiRegionTrail: true,
+      EnableLogFileValidation: true,
+      S3BucketName: Match.stringLikeRegexp('^paradigm-prod-'),
+      KMSKeyId: Match.stringLikeRegexp(':333333333301:alias/'),
+    });
   });
 });

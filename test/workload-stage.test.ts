@@ -110,7 +110,8 @@ describe('stateful resources are never lost by a deploy', () => {
 
 describe('KMS keys per data domain', () => {
   test('research data, databases, logs and EKS each have a rotating key (plus the flow log key)', () => {
-    const aliases = resources(dev, 'AWS::KMS::Alias').map((a) => a.Properties.AliasName).sort();
+    // The account trail's keys (alias/paradigm/<env>/…) and the SDK call logs key belong to shared constructs.
+    const aliases = resources(dev, 'AWS::KMS::Alias').map((a) => a.Properties.AliasName).filter((a) => !a.startsWith('alias/paradigm/') && !a.endsWith('/sdk-call-logs')).sort();
     expect(aliases).toEqual([
       'alias/paradigm-dev-workload/databases',
       'alias/paradigm-dev-workload/eks',
@@ -151,8 +152,9 @@ describe('KMS keys per data domain', () => {
   });
 
   test('every log group is KMS-encrypted with the topology retention', () => {
-    const groups = resources(prod, 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(9);
+    // The account trail's and the SDK call function's log groups follow the audit settings (tested there).
+    const groups = resources(prod, 'AWS::Logs::LogGroup').filter((g) => !/cloudtrail|sdk-calls/.test(g.Properties.LogGroupName));
+    expect(groups).toHaveLength(10);
     for (const g of groups) {
       expect(g.Properties.RetentionInDays).toBe(2192);
       expect(g.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^(Keys(Logs)|Network(FlowLog))Key/), 'Arn'] });

@@ -25,7 +25,7 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
       network: {
         workloadVpcCidr: '10.10.0.0/16',
         saasBridgeVpcCidr: '10.11.0.0/20',
-        transitGateway: { amazonSideAsn: 64512, autoAcceptSharedAttachments: false },
+        transitGateway: { amazonSideAsn: 64512, autoAcceptSharedAttachments: true },
       },
       audit: EXAMPLE_AUDIT.dev,
       workload: EXAMPLE_WORKLOAD.dev,
@@ -42,7 +42,7 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
       network: {
         workloadVpcCidr: '10.20.0.0/16',
         saasBridgeVpcCidr: '10.21.0.0/20',
-        transitGateway: { amazonSideAsn: 64522, autoAcceptSharedAttachments: false },
+        transitGateway: { amazonSideAsn: 64522, autoAcceptSharedAttachments: true },
       },
       audit: EXAMPLE_AUDIT.staging,
       workload: EXAMPLE_WORKLOAD.staging,
@@ -59,13 +59,16 @@ export const EXAMPLE_TOPOLOGY: TopologyInput = {
       network: {
         workloadVpcCidr: '10.30.0.0/16',
         saasBridgeVpcCidr: '10.31.0.0/20',
-        transitGateway: { amazonSideAsn: 64532, autoAcceptSharedAttachments: false },
+        transitGateway: { amazonSideAsn: 64532, autoAcceptSharedAttachments: true },
         directConnect: {
           connectionId: 'dxcon-ffexampl',
           gatewayAsn: 64600,
           vlan: 301,
           customerAsn: 65010,
-          allowedPrefixes: ['10.30.0.0/16', '10.31.0.0/20'],
+          // What AWS advertises to on-premise: the workload VPC only (the SaaS bridge is kept from on-premise).
+          allowedPrefixes: ['10.30.0.0/16'],
+          amazonAddress: '169.254.100.1/30',
+          customerAddress: '169.254.100.2/30',
         },
       },
       audit: EXAMPLE_AUDIT.prod,

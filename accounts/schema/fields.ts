@@ -90,3 +90,6 @@ export function list<T extends z.ZodType>(item: T, what: string) {
 export function section<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
   return z.strictObject(shape, { error: missingOr(what, 'add the section with its keys', `must be an object (${what})`) });
 }
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;

@@ -85,6 +85,10 @@ export const topologySchema = section('the topology', {
       error: `is not a data classification.${FIX}use one of "phi", "confidential", "internal", "public".`,
     }),
   }),
+  /** The AWS Organization of the accounts; when set, the audit account runs an organization trail. Omit when the accounts are not in one organization. */
+  organization: section('the AWS Organization', {
+    id: pattern('an AWS Organization id', /^o-[a-z0-9]{10,32}$/, 'copy the id from the Organizations console, e.g. "o-a1b2c3d4e5"'),
+  }).optional(),
   /** Corporate on-premise ranges reached over Direct Connect. */
   onPremiseCidrs: list(cidr, 'CIDR blocks').default([]),
   /** Environments in promotion order: each is deployed only after the previous one succeeded. */

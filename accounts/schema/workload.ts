@@ -4,10 +4,10 @@
  * and who administers the cluster. Every key has a default, so `workload: {}` is a small, valid setup.
  */
 import { z } from 'zod';
-import { cidr, FIX, integer, list, pattern, section } from './fields';
+import { cidr, FIX, integer, list, LOG_RETENTION_DAYS, pattern, section } from './fields';
 
-/** Retention periods (days) that CloudWatch Logs accepts, from 90 days up (shorter ones are too short to investigate an incident). */
-export const LOG_RETENTION_DAYS = [90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+/** Retention periods (days) of workload log groups: those CloudWatch Logs accepts, from 90 days up (shorter ones are too short to investigate an incident). */
+export const WORKLOAD_LOG_RETENTION_DAYS = LOG_RETENTION_DAYS.filter((d) => d >= 90);
 
 /** Kubernetes versions the platform runs on EKS (standard support). */
 export const KUBERNETES_VERSIONS = ['1.32', '1.33', '1.34', '1.35'] as const;
@@ -109,7 +109,7 @@ export const workloadSchema = section('workload settings', {
   database: databaseSchema,
   redshift: redshiftSchema,
   /** Retention of every log group of the workload account (flow logs, EKS, RDS, Redshift). */
-  logRetentionDays: oneOf(LOG_RETENTION_DAYS, 'log retention in days').default(D.logRetentionDays),
+  logRetentionDays: oneOf(WORKLOAD_LOG_RETENTION_DAYS, 'log retention in days').default(D.logRetentionDays),
   /** Who receives the alarms of this environment (each confirms an SNS e-mail subscription). */
   alertEmails: list(email, 'e-mail addresses').max(20, { error: `lists more than 20 addresses.${FIX}subscribe a distribution list instead of individuals.` }).default([]),
 }).prefault({});

@@ -1,2 +1,4 @@
+export * from './archive-key';
 export * from './audit-stage';
+export * from './config-recorder';
 export * from './log-archive';

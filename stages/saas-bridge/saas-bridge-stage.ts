@@ -5,9 +5,11 @@ import { DataExchange } from './data-exchange';
 import { BridgeGatewayEndpoints } from './gateway-endpoints';
 import { BRIDGE_SUBNET_GROUP, BRIDGE_SUBNETS, TRANSIT_SUBNET_GROUP } from './names';
 import { SaasProviderLink } from './provider-link';
+import { AccountTrail } from '../common/account-trail';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PrivateVpc } from '../common/private-vpc';
 import { PlatformStack } from '../common/stack';
+import { TransitAttachment } from '../common/transit-attachment';
 
 /**
  * The SaaS bridge account: the bridge VPC through which third-party providers are reached (VPC
@@ -21,6 +23,10 @@ export class SaasBridgeStage extends PlatformStage {
   public readonly bridgeSubnets: ec2.SelectedSubnets;
   /** Reserved for the Transit Gateway attachment. */
   public readonly transitSubnets: ec2.SelectedSubnets;
+  /** The attachment to the environment's Transit Gateway, with routes to the workload VPC. */
+  public readonly transit: TransitAttachment;
+  /** This account's trail into the audit archive (none when an organization trail records it). */
+  public readonly trail?: AccountTrail;
   public readonly endpoints: BridgeGatewayEndpoints;
   public readonly dataExchange: DataExchange;
   public readonly providers: readonly SaasProviderLink[];
@@ -58,6 +64,19 @@ export class SaasBridgeStage extends PlatformStage {
       workloadAccountId: props.environment.accounts.workload.accountId,
       dataExchange: this.dataExchange,
     }));
+
+    // Workloads (and on-premise, when the segmentation allows it) reach the bridge through the Transit
+    // Gateway. Provider ranges never go to the Transit Gateway: peering is not transitive.
+    const network = props.environment.network;
+    this.transit = new TransitAttachment(this.stack, 'Transit', {
+      environment: props.environment,
+      segment: 'saasBridge',
+      vpc,
+      attachmentSubnets: { subnetGroupName: TRANSIT_SUBNET_GROUP },
+      routedSubnets: { subnetGroupName: BRIDGE_SUBNET_GROUP },
+      destinationCidrs: [network.workloadVpcCidr, ...(network.segmentation.saasBridgeToOnPremise ? props.topology.onPremiseCidrs : [])],
+    });
+    this.trail = AccountTrail.forAccount(this.stack, 'Trail', props.topology, props.environment, 'saasBridge');
 
     new CfnOutput(this.stack, 'DataExchangeBucketName', { value: this.dataExchange.bucket.bucketName, description: 'Bucket through which files are exchanged with SaaS providers' });
   }

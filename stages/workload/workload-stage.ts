@@ -13,9 +13,12 @@ import { EncryptedLogGroups } from './log-groups';
 import { ResearchDataBucket } from './research-data-bucket';
 import { ResearchDatabase } from './research-database';
 import { WorkloadMonitoring } from './workload-monitoring';
+import { AccountTrail } from '../common/account-trail';
+import { researchDataBucketName } from '../common/platform-names';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PrivateVpc } from '../common/private-vpc';
 import { PlatformStack } from '../common/stack';
+import { TransitAttachment } from '../common/transit-attachment';
 
 /** Subnet groups of the workload ("Customer") VPC. */
 export const WORKLOAD_SUBNETS = [
@@ -41,6 +44,10 @@ export class WorkloadStage extends PlatformStage {
   public readonly warehouse: AnalyticsWarehouse;
   public readonly backup: DatabaseBackupPlan;
   public readonly researchData: ResearchDataBucket;
+  /** The attachment to the environment's Transit Gateway, with routes to on-premise and the SaaS bridge. */
+  public readonly transit: TransitAttachment;
+  /** This account's trail into the audit archive (none when an organization trail records it). */
+  public readonly trail?: AccountTrail;
   public readonly monitoring: WorkloadMonitoring;
   /** Subnets reserved for the Transit Gateway attachment (one /28 per Availability Zone). */
   public readonly transitSubnets: ec2.SubnetSelection = subnets('transit');
@@ -104,7 +111,17 @@ export class WorkloadStage extends PlatformStage {
       key: this.keys.databases,
       resources: [backup.BackupResource.fromRdsDatabaseInstance(this.database.instance)],
     });
-    this.researchData = new ResearchDataBucket(this.stack, 'ResearchData', { key: this.keys.researchData });
+    this.researchData = new ResearchDataBucket(this.stack, 'ResearchData', { key: this.keys.researchData, bucketName: researchDataBucketName(props.environment) });
+    this.transit = new TransitAttachment(this.stack, 'Transit', {
+      environment: props.environment,
+      segment: 'workload',
+      vpc,
+      attachmentSubnets: this.transitSubnets,
+      // Every subnet that holds workloads routes to on-premise and the bridge; the transit subnets need only the local route.
+      routedSubnets: { subnets: (['compute', 'eks', 'data'] as const).flatMap((g) => vpc.selectSubnets(subnets(g)).subnets) },
+      destinationCidrs: [...props.topology.onPremiseCidrs, props.environment.network.saasBridgeVpcCidr],
+    });
+    this.trail = AccountTrail.forAccount(this.stack, 'Trail', props.topology, props.environment, 'workload');
     this.monitoring = new WorkloadMonitoring(this.stack, 'Monitoring', {
       dashboardName: prefix,
       topic: this.alerts.topic,
