@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
 import { acknowledge } from '../common/acknowledge';
 
 export interface LogArchiveProps {
@@ -47,20 +48,7 @@ export class LogArchive extends Construct {
     super(scope, id);
     const retention = props.retention ?? Duration.days(2190);
 
-    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
-      bucketName: props.accessLogsBucketName,
-      // S3 server access logging can only deliver to SSE-S3 encrypted buckets.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: retention, noncurrentVersionExpiration: Duration.days(90) }],
-    });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      acknowledge(this.accessLogsBucket, `${pack}::${pack}-S3DefaultEncryptionKMS`, 'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS destinations are not supported by the service.');
-    }
+    this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogs', { bucketName: props.accessLogsBucketName, retention });
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
@@ -88,6 +76,7 @@ export class LogArchive extends Construct {
       ],
     });
 
+    for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
       for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
         acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`, NO_REPLICATION_REASON);

@@ -9,3 +9,4 @@ export * from './platform-names';
 export * from './sdk-calls';
 export * from './security-alerts';
 export * from './transit-attachment';
+export * from './access-logs-bucket';

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
 import { acknowledge } from '../common/acknowledge';
 import { EncryptionKey } from '../common/encrypted-key';
 
@@ -37,19 +38,7 @@ export class DataExchange extends Construct {
       description: `Encrypts the SaaS data-exchange bucket of ${props.name}`,
     }).key;
 
-    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
-      // S3 server access logging can only deliver to SSE-S3 encrypted buckets.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogRetention ?? Duration.days(2190), noncurrentVersionExpiration: Duration.days(90) }],
-    });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      acknowledge(this.accessLogsBucket, `${pack}::${pack}-S3DefaultEncryptionKMS`, 'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS destinations are not supported by the service.');
-    }
+    this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogs', { retention: props.accessLogRetention });
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -66,6 +55,7 @@ export class DataExchange extends Construct {
       lifecycleRules: [{ id: 'expire-old-versions', noncurrentVersionExpiration: props.noncurrentVersionRetention ?? Duration.days(365) }],
     });
 
+    for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
       for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
         acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`, NO_REPLICATION_REASON);

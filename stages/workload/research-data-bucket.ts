@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from '../common/acknowledge';
+import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
 
 export interface ResearchDataBucketProps {
   /** Key that encrypts every research object. */
@@ -34,24 +34,7 @@ export class ResearchDataBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ResearchDataBucketProps) {
     super(scope, id);
-    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
-      // S3 server access logging delivers only to SSE-S3 encrypted buckets.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{
-        id: 'expire-access-logs',
-        expiration: props.accessLogRetention ?? Duration.days(2190),
-        noncurrentVersionExpiration: Duration.days(90),
-      }],
-    });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      acknowledge(this.accessLogsBucket, `${pack}::${pack}-S3DefaultEncryptionKMS`,
-        'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS destinations are not supported by the service.');
-    }
+    this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogs', { retention: props.accessLogRetention });
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
@@ -77,10 +60,8 @@ export class ResearchDataBucket extends Construct {
     });
 
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
-      for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-        acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`,
-          'Research data (PHI) stays in the environment region for data residency; durability comes from versioning, retention and S3 eleven-nines storage, not a cross-region copy.');
-      }
+      acknowledgeSingleRegion(bucket,
+        'Research data (PHI) stays in the environment region for data residency; durability comes from versioning, retention and S3 eleven-nines storage, not a cross-region copy.');
     }
   }
 }
