@@ -4,7 +4,6 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
-import { acknowledge } from '../common/acknowledge';
 
 export interface LogArchiveProps {
   /** Name of the archive bucket (other accounts' trails deliver to it by name). */
@@ -77,11 +76,6 @@ export class LogArchive extends Construct {
     });
 
     for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
-    for (const bucket of [this.bucket, this.accessLogsBucket]) {
-      for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-        acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`, NO_REPLICATION_REASON);
-      }
-    }
   }
 
   /**

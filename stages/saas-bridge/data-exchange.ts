@@ -3,7 +3,6 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
-import { acknowledge } from '../common/acknowledge';
 import { EncryptionKey } from '../common/encrypted-key';
 
 export interface DataExchangeProps {
@@ -56,11 +55,6 @@ export class DataExchange extends Construct {
     });
 
     for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
-    for (const bucket of [this.bucket, this.accessLogsBucket]) {
-      for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-        acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`, NO_REPLICATION_REASON);
-      }
-    }
   }
 }
 
