@@ -271,3 +271,47 @@ describe('AccountTrail', () => {
     expect(AccountTrail.forAccount(stack, 'Trail', withOrg, withOrg.environments[2], 'workload')).toBeUndefined();
   });
 });
+
+describe('deliverability of Config and alarms', () => {
+  const template = exampleTemplate('prod', 'audit');
+
+  test('AWS Config delivers under its prefix with the recorder role, after the recorder exists', () => {
+    const channels = template.findResources('AWS::Config::DeliveryChannel');
+    const [channel] = Object.values(channels);
+    expect(channel.Properties.S3KeyPrefix).toBe('AWSConfig');
+    const recorder = Object.keys(template.findResources('AWS::Config::ConfigurationRecorder'))[0];
+    expect(channel.DependsOn).toEqual(expect.arrayContaining([recorder]));
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: 's3:PutObject',
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^LogArchiveBucket'), 'Arn'] }, '/AWSConfig/AWSLogs/333333333301/Config/*']] },
+        })]),
+      },
+    });
+  });
+
+  test('the Config recorder role trusts AWS Config of this account only', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({
+          Principal: { Service: 'config.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': '333333333301' } },
+        })],
+      },
+    });
+  });
+
+  test.each(['audit', 'workload'] as const)('CloudWatch alarms of the %s account may publish to the security alert topic', (role) => {
+    exampleTemplate('prod', role).hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
+        })]),
+      },
+    });
+  });
+});

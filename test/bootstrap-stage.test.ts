@@ -86,6 +86,20 @@ describe('GitHub access stack (bootstrap)', () => {
     expect(statements.filter((s) => s.Action === '*' || (Array.isArray(s.Action) && s.Action.includes('*')))).toEqual([]);
   });
 
+  test('the execution policy covers every service and IAM name the platform deploys, and no broad managed policy', () => {
+    const policy = Object.values(template.findResources('AWS::IAM::ManagedPolicy', { Properties: { ManagedPolicyName: CFN_EXECUTION_POLICY_NAME } }))[0];
+    const statements = policy.Properties.PolicyDocument.Statement;
+    const services = statements.find((s: any) => s.Sid === 'PlatformServices').Action;
+    for (const service of ['backup', 'backup-storage', 'cloudtrail', 'config', 'directconnect', 'eks', 'rds', 'redshift', 'ram', 'ssm']) {
+      expect(services).toContain(`${service}:*`);
+    }
+    expect(statements.find((s: any) => s.Sid === 'OwnIamResourcesOnly').Resource).toContain('arn:aws:iam::333333333303:role/saas-*');
+    expect(statements.find((s: any) => s.Sid === 'NoBroadManagedPolicies')).toMatchObject({
+      Effect: 'Deny',
+      Condition: { ArnLike: { 'iam:PolicyARN': expect.arrayContaining(['arn:aws:iam::aws:policy/AdministratorAccess']) } },
+    });
+  });
+
   test('uses immutable OIDC subjects when the topology names the ids', () => {
     const raw = exampleInput();
     raw.github.immutableSubject = { ownerId: 1234, repositoryId: 5678 };

@@ -84,6 +84,15 @@ describe('deploy workflow', () => {
     expect(exampleWorkflow()).not.toContain('role-external-id');
   });
 
+  test('every deploy job passes the named-IAM capability (stacks name some roles)', () => {
+    const deploys = Object.entries(jobs).filter(([id]) => id.endsWith('-Deploy'));
+    expect(deploys).toHaveLength(12);
+    for (const [id, job] of deploys) {
+      const step = job.steps.find((s) => s.uses?.startsWith('aws-actions/aws-cloudformation-github-deploy@'))!;
+      expect([id, step.with?.capabilities]).toEqual([id, 'CAPABILITY_NAMED_IAM']);
+    }
+  });
+
   test('every asset job publishes into one account with that account\'s role', () => {
     const assetJobs = Object.entries(jobs).filter(([id]) => id.startsWith('Assets-'));
     expect(assetJobs.length).toBeGreaterThanOrEqual(12);

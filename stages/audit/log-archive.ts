@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { CONFIG_KEY_PREFIX } from './config-recorder';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
 
 export interface LogArchiveProps {
@@ -116,7 +117,7 @@ export class LogArchive extends Construct {
       sid: 'ConfigWrite',
       principals: [principal],
       actions: ['s3:PutObject'],
-      resources: [this.bucket.arnForObjects(`AWSConfig/AWSLogs/${account}/Config/*`)],
+      resources: [this.bucket.arnForObjects(`${CONFIG_KEY_PREFIX}/AWSLogs/${account}/Config/*`)],
       conditions: { StringEquals: { ...sourceAccount, 's3:x-amz-acl': 'bucket-owner-full-control' } },
     }));
   }

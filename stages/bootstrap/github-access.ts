@@ -20,7 +20,7 @@ export interface GitHubAccessProps {
 
 /** Services whose resources the platform's stacks declare; the CloudFormation execution policy covers these only. */
 export const DEPLOYABLE_SERVICES = [
-  'autoscaling', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'directconnect', 'dynamodb', 'ec2', 'ecr', 'eks',
+  'autoscaling', 'backup', 'backup-storage', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'directconnect', 'dynamodb', 'ec2', 'ecr', 'eks',
   'elasticloadbalancing', 'events', 'kms', 'lambda', 'logs', 'ram', 'rds', 'redshift', 'route53', 's3', 'secretsmanager',
   'sns', 'sqs', 'ssm', 'sts',
 ] as const;
@@ -95,7 +95,12 @@ export class GitHubAccess extends Construct {
       `arn:${stack.partition}:iam::${account}:policy/${CFN_EXECUTION_POLICY_NAME}`,
       `arn:${stack.partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`,
     ];
-    const ownIam = ['role', 'policy', 'instance-profile'].map((t) => `arn:${stack.partition}:iam::${account}:${t}/paradigm-*`);
+    // The platform's IAM resources: CloudFormation names them after the stack (paradigm-*); the SaaS bridge
+    // names the roles it hands to providers saas-*.
+    const ownIam = [
+      ...['role', 'policy', 'instance-profile'].map((t) => `arn:${stack.partition}:iam::${account}:${t}/paradigm-*`),
+      `arn:${stack.partition}:iam::${account}:role/saas-*`,
+    ];
     this.executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       managedPolicyName: CFN_EXECUTION_POLICY_NAME,
       description: 'What CloudFormation may do when the pipeline deploys: the platform\'s services, IAM only for its own roles',
@@ -107,6 +112,24 @@ export class GitHubAccess extends Construct {
           resources: ownIam,
         }),
         new iam.PolicyStatement({ sid: 'ServiceLinkedRoles', actions: ['iam:CreateServiceLinkedRole', 'iam:GetRole', 'iam:ListRoles'], resources: ['*'] }),
+        // An organization trail checks the organization it records.
+        new iam.PolicyStatement({
+          sid: 'ReadTheOrganization',
+          actions: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization'],
+          resources: ['*'],
+        }),
+        // No template may hand a role broad AWS-managed power (the IAM statement above allows attaching policies).
+        new iam.PolicyStatement({
+          sid: 'NoBroadManagedPolicies',
+          effect: iam.Effect.DENY,
+          actions: ['iam:AttachRolePolicy', 'iam:PutRolePermissionsBoundary'],
+          resources: ['*'],
+          conditions: {
+            ArnLike: {
+              'iam:PolicyARN': ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess', '*FullAccess'].map((n) => `arn:${stack.partition}:iam::aws:policy/${n}`),
+            },
+          },
+        }),
         new iam.PolicyStatement({ sid: 'NeverTheGitHubAccess', effect: iam.Effect.DENY, actions: ['iam:*'], resources: protectedArns }),
       ],
     });

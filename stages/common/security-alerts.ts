@@ -100,6 +100,18 @@ export class SecurityAlerts extends Construct {
       masterKey: key,
       enforceSSL: true,
     });
+    // enforceSSL replaces the default topic policy: CloudWatch alarms of this account need an explicit Allow.
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [this.topic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+      },
+    }));
     for (const email of props.emails ?? []) this.topic.addSubscription(new subscriptions.EmailSubscription(email));
 
     const namespace = `Paradigm/${props.environmentName}/Security`;

@@ -1,6 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import { ShellStep } from 'aws-cdk-lib/pipelines';
-import type { GitHubWorkflow } from 'cdk-pipelines-github';
+import { StackCapabilities, type GitHubWorkflow } from 'cdk-pipelines-github';
 import { DEPLOY_TIERS, gitHubEnvironmentName, ROLE_INFO, type Topology } from '../../accounts';
 import type { EnvironmentStages } from '../environment';
 import { PerAccountOidcCredentials } from './credentials';
@@ -52,7 +52,11 @@ export function createDeliveryPipeline(app: App, props: DeliveryPipelineProps): 
     DEPLOY_TIERS.forEach((roles) => {
       const wave = pipeline.addGitHubWave(`${env.name}-${roles.map((r) => ROLE_INFO[r].slug).join('-and-')}`);
       for (const role of roles) {
-        wave.addStageWithGitHubOptions(env.stages[role], { gitHubEnvironment: { name: gitHubEnvironmentName(env.name) } });
+        wave.addStageWithGitHubOptions(env.stages[role], {
+          gitHubEnvironment: { name: gitHubEnvironmentName(env.name) },
+          // Stacks name some IAM roles (enrolment, provider and SDK-call roles): CloudFormation needs the named-IAM capability.
+          stackCapabilities: [StackCapabilities.NAMED_IAM],
+        });
       }
     });
   }
