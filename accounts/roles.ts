@@ -67,6 +67,11 @@ export function bootstrapStackName(env: string, role: AccountRole): string {
   return `${stackName(env, role)}-github-access`;
 }
 
+/** Stack that gives a spoke account's CDK deploy role what it needs beyond the bootstrap template. */
+export function deployRoleGrantsStackName(env: string, role: AccountRole): string {
+  return `${stackName(env, role)}-cdk-deploy-grants`;
+}
+
 /** Managed policy that `cdk bootstrap` gives the CloudFormation execution role, instead of AdministratorAccess. */
 export const CFN_EXECUTION_POLICY_NAME = 'paradigm-cfn-execution';
 

@@ -62,7 +62,14 @@ describe('bootstrap --execute', () => {
     expect((await outcomes).every((o) => o.ok)).toBe(true);
     expect(ran[0]).toEqual({ command: 'npx cdk synth --quiet --output cdk.out', key: undefined });
     expect(ran.filter((r) => r.command.includes('cdk bootstrap aws://111111111103/'))).toEqual([expect.objectContaining({ key: 'ASIA111111111103' })]);
-    expect(ran).toHaveLength(1 + 4 * 2);
+    // synth, then deploy + bootstrap per account, plus the deploy-role grants of the two spokes (after bootstrap).
+    expect(ran).toHaveLength(1 + 4 * 2 + 2);
+    const workload = ran.filter((r) => r.key === 'ASIA111111111103').map((r) => r.command.split(' ').slice(1, 6).join(' '));
+    expect(workload).toEqual([
+      'cdk deploy --app cdk.out dev-workload-bootstrap/GitHubAccess',
+      'cdk bootstrap aws://111111111103/us-east-1 --cloudformation-execution-policies arn:aws:iam::111111111103:policy/paradigm-cfn-execution',
+      'cdk deploy --app cdk.out dev-workload-bootstrap/CdkDeployRoleGrants',
+    ]);
   });
 
   test('an account whose operator role is missing fails with the reason; the other accounts go on', async () => {

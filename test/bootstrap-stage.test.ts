@@ -31,6 +31,37 @@ const roleTrust = (roleName: string) => {
   return Object.values(roles)[0].Properties.AssumeRolePolicyDocument.Statement;
 };
 
+describe('CDK deploy role grants (spokes)', () => {
+  test('let the spoke\'s CDK deploy role read the hub\'s shared parameters, and nothing else', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paradigm-grants-'));
+    mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+    try {
+      const platform = createPlatformApp({
+        topology: validTopology(exampleInput()),
+        outdir: join(root, 'cdk.out'),
+        workflowPath: join(root, '.github', 'workflows', 'deploy.yml'),
+        cloudFormationValidation: false,
+        nagPacks: false,
+      });
+      const prod = platform.environments.find((x) => x.name === 'prod')!;
+      expect(prod.bootstrap.audit.grantsStack).toBeUndefined();
+      expect(prod.bootstrap.networkHub.grantsStack).toBeUndefined();
+      Template.fromStack(prod.bootstrap.saasBridge.grantsStack!).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        Roles: ['cdk-hnb659fds-deploy-role-333333333304-us-east-1'],
+        PolicyDocument: {
+          Statement: [{
+            Action: ['ssm:GetParameter', 'ssm:GetParameters'],
+            Effect: 'Allow',
+            Resource: 'arn:aws:ssm:us-east-1:333333333302:parameter/paradigm/prod/network-hub/*',
+          }],
+        },
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('GitHub access stack (bootstrap)', () => {
   test('creates the GitHub OIDC provider natively, for the STS audience', () => {
     template.hasResourceProperties('AWS::IAM::OIDCProvider', { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] });

@@ -21,7 +21,7 @@ describe('main job', () => {
     expect(text).toMatch(/^prod\s+Network hub\s+333333333302\s+us-east-1\s+paradigm-prod-network-hub, paradigm-prod-network-hub-github-access\s+\d+\s+0\s+\d+$/m);
     expect(text).toContain('  1. dev        audit → network-hub → workload + saas-bridge   [automatic]');
     expect(text).toContain('  3. prod       audit → network-hub → workload + saas-bridge   [one approval (team:platform-leads, team:security-officers)]');
-    expect(text).toMatch(/^PASSED: 24 stacks, 0 unacknowledged findings, \d+ acknowledged\.$/m);
+    expect(text).toMatch(/^PASSED: 30 stacks, 0 unacknowledged findings, \d+ acknowledged\.$/m);
   });
 
   test('summary lists unacknowledged findings and fails', () => {
@@ -29,7 +29,7 @@ describe('main job', () => {
     const finding = { source: 'AwsSolutions', rule: 'AwsSolutions-S1', constructPath: 'dev-audit/Audit/X/Resource', description: 'The S3 Bucket has server access logs disabled.' };
     const text = renderSummary({ ...index, passed: false, results: { ...index.results, findings: [finding] }, tiers: [] }, repo);
     expect(text).toContain('✗ AwsSolutions-S1 (AwsSolutions) at dev-audit/Audit/X/Resource');
-    expect(text).toMatch(/^FAILED: 24 stacks, 1 unacknowledged findings/m);
+    expect(text).toMatch(/^FAILED: 30 stacks, 1 unacknowledged findings/m);
   });
 
   test('fails with exit code 2, every problem and no stack trace when the topology file is invalid', () => {
@@ -70,8 +70,8 @@ describe('another topology', () => {
       expect(result.environments.map((e) => e.stages.map((s) => s.stacks[0]))).toEqual([ // the pipeline stack of each account
         ['paradigm-sandbox-audit', 'paradigm-sandbox-network-hub', 'paradigm-sandbox-workload', 'paradigm-sandbox-saas-bridge'],
       ]);
-      expect(lines[0]).toMatch(/^synthesized sandbox: 4 accounts, 8 stacks/);
-      expect(lines[1]).toMatch(/^validated 8 stacks with/);
+      expect(lines[0]).toMatch(/^synthesized sandbox: 4 accounts, 10 stacks/); // 4 pipeline, 4 GitHub access, 2 spoke deploy-role grants
+      expect(lines[1]).toMatch(/^validated 10 stacks with/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -117,11 +117,14 @@ describe('deploy workflow', () => {
     }
   });
 
-  test('the example has 12 pipeline stacks and 12 GitHub access stacks in the cloud assembly', () => {
+  test('the example has 12 pipeline stacks, 12 GitHub access stacks and 6 spoke grants stacks, and deploys only the first', () => {
     const stacks = exampleIndex().environments.flatMap((e) => e.stages.flatMap((s) => s.stacks));
-    expect(stacks.filter((s) => !s.endsWith('-github-access'))).toHaveLength(12);
+    const bootstrap = (s: string) => s.endsWith('-github-access') || s.endsWith('-cdk-deploy-grants');
+    expect(stacks.filter((s) => !bootstrap(s))).toHaveLength(12);
     expect(stacks.filter((s) => s.endsWith('-github-access'))).toHaveLength(12);
-    expect(Object.keys(jobs).some((id) => id.includes('github-access'))).toBe(false);
+    expect(stacks.filter((s) => s.endsWith('-cdk-deploy-grants'))).toEqual(
+      ['dev', 'staging', 'prod'].flatMap((e) => [`paradigm-${e}-workload-cdk-deploy-grants`, `paradigm-${e}-saas-bridge-cdk-deploy-grants`]));
+    expect(Object.keys(jobs).some((id) => id.includes('github-access') || id.includes('grants'))).toBe(false);
   });
 });
 

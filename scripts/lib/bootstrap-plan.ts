@@ -3,6 +3,7 @@ import {
   ACCOUNT_ROLES, bootstrapStageId, CFN_EXECUTION_POLICY_NAME, roleArn, ROLE_INFO, bootstrapStackName,
   type AccountRole, type Topology,
 } from '../../accounts';
+import { DEPLOY_ROLE_GRANTS_STACK_ID } from '../../stages/bootstrap';
 
 export interface PlannedCommand {
   readonly command: string;
@@ -54,6 +55,10 @@ export function bootstrapPlan(topology: Topology, options: { topologyFile?: stri
               '--termination-protection',
             ],
           },
+          // Spokes: what their CDK deploy role needs beyond the bootstrap template (needs the role: after bootstrap).
+          ...(role === 'workload' || role === 'saasBridge'
+            ? [{ command: 'npx', args: ['cdk', 'deploy', '--app', assemblyDir, `${bootstrapStageId(env.name, role)}/${DEPLOY_ROLE_GRANTS_STACK_ID}`, '--require-approval', 'never', '--exclusively'] }]
+            : []),
         ],
       };
     })),

@@ -1,8 +1,15 @@
 import { BootstraplessSynthesizer, Stack, Stage, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { DeployRoleGrants } from './deploy-role-grants';
 import { GitHubAccess } from './github-access';
+
+/** Accounts whose templates read the network hub's shared parameters. */
+const SPOKE_ROLES: readonly AccountRole[] = ['workload', 'saasBridge'];
+
+/** Construct id of the deploy-role grants stack inside a bootstrap stage. */
+export const DEPLOY_ROLE_GRANTS_STACK_ID = 'CdkDeployRoleGrants';
 import {
-  bootstrapStackName, bootstrapStageId, deploySubject, driftSubject, ROLE_INFO,
+  bootstrapStackName, bootstrapStageId, deployRoleGrantsStackName, deploySubject, driftSubject, ROLE_INFO,
   type AccountRole, type EnvironmentConfig, type Topology,
 } from '../../accounts';
 
@@ -20,6 +27,8 @@ export interface BootstrapStageProps {
 export class BootstrapStage extends Stage {
   public readonly stack: Stack;
   public readonly access: GitHubAccess;
+  /** Spoke accounts only: grants the CDK deploy role needs (deployed after `cdk bootstrap`). */
+  public readonly grantsStack?: Stack;
 
   constructor(scope: Construct, props: BootstrapStageProps) {
     const account = props.environment.accounts[props.role];
@@ -36,6 +45,18 @@ export class BootstrapStage extends Stage {
       deployRoleName: props.topology.oidc.deployRoleName,
       driftRoleName: props.topology.oidc.driftRoleName,
     });
+    if (SPOKE_ROLES.includes(props.role)) {
+      this.grantsStack = new Stack(this, DEPLOY_ROLE_GRANTS_STACK_ID, {
+        stackName: deployRoleGrantsStackName(props.environment.name, props.role),
+        description: `Paradigm Platform - grants of the CDK deploy role of the ${ROLE_INFO[props.role].title} account of ${props.environment.name}`,
+        synthesizer: new BootstraplessSynthesizer(),
+        terminationProtection: true,
+      });
+      const hub = props.environment.accounts.networkHub;
+      new DeployRoleGrants(this.grantsStack, 'Grants', {
+        hubParametersArn: `arn:aws:ssm:${hub.region}:${hub.accountId}:parameter/paradigm/${props.environment.name}/network-hub/*`,
+      });
+    }
     Tags.of(this).add('Environment', props.environment.name);
     Tags.of(this).add('Owner', props.topology.tags.owner);
     Tags.of(this).add('CostCenter', props.topology.tags.costCenter);
