@@ -75,6 +75,12 @@ export function deployRoleGrantsStackName(env: string, role: AccountRole): strin
 /** Managed policy that `cdk bootstrap` gives the CloudFormation execution role, instead of AdministratorAccess. */
 export const CFN_EXECUTION_POLICY_NAME = 'paradigm-cfn-execution';
 
+/**
+ * Permissions boundary of every role the platform's stacks create: whatever a template puts in a role's
+ * policies, the role can never touch the GitHub access or change boundaries.
+ */
+export const PERMISSIONS_BOUNDARY_NAME = 'paradigm-permissions-boundary';
+
 /** GitHub environment whose deployments (and OIDC subject) cover `env`. */
 export function gitHubEnvironmentName(env: string): string {
   return env;

@@ -113,8 +113,11 @@ describe('GitHub access stack (bootstrap)', () => {
         ]),
       },
     });
-    const statements = Object.values(template.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
-    expect(statements.filter((s) => s.Action === '*' || (Array.isArray(s.Action) && s.Action.includes('*')))).toEqual([]);
+    // Only the permissions boundary allows '*': a boundary limits, it never grants.
+    const granting = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
+      .filter((p) => p.Properties.ManagedPolicyName !== 'paradigm-permissions-boundary')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(granting.filter((s) => s.Action === '*' || (Array.isArray(s.Action) && s.Action.includes('*')))).toEqual([]);
   });
 
   test('the execution policy covers every service and IAM name the platform deploys, and no broad managed policy', () => {
@@ -129,6 +132,19 @@ describe('GitHub access stack (bootstrap)', () => {
       Effect: 'Deny',
       Condition: { ArnLike: { 'iam:PolicyARN': expect.arrayContaining(['arn:aws:iam::aws:policy/AdministratorAccess']) } },
     });
+  });
+
+  test('roles the templates create must carry the permissions boundary, which protects the GitHub access', () => {
+    const exec = Object.values(template.findResources('AWS::IAM::ManagedPolicy', { Properties: { ManagedPolicyName: CFN_EXECUTION_POLICY_NAME } }))[0];
+    const boundaryArn = 'arn:aws:iam::333333333303:policy/paradigm-permissions-boundary';
+    expect(exec.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Sid: 'RolesOnlyWithTheBoundary', Effect: 'Deny', Action: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'], Condition: { StringNotEquals: { 'iam:PermissionsBoundary': boundaryArn } } }),
+      expect.objectContaining({ Sid: 'NeverLiftTheBoundary', Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary' }),
+    ]));
+    const boundary = Object.values(template.findResources('AWS::IAM::ManagedPolicy', { Properties: { ManagedPolicyName: 'paradigm-permissions-boundary' } }))[0];
+    expect(boundary.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Sid: 'NeverTheGitHubAccess', Effect: 'Deny', Resource: expect.arrayContaining([boundaryArn, 'arn:aws:iam::333333333303:role/paradigm-github-deploy']) }),
+    ]));
   });
 
   test('uses immutable OIDC subjects when the topology names the ids', () => {

@@ -121,3 +121,14 @@ describe('spokes join the hub', () => {
     });
   });
 });
+
+describe('permissions boundary', () => {
+  test.each(envNames.flatMap((env) => ACCOUNT_ROLES.map((role) => [env, role] as const)))('every role of %s %s carries the account\'s boundary', (env, role) => {
+    const roles = Object.entries(exampleTemplate(env, role).findResources('AWS::IAM::Role'));
+    expect(roles.length).toBeGreaterThan(0);
+    for (const [id, r] of roles) {
+      const account = EXAMPLE_TOPOLOGY.environments.find((e) => e.name === env)!.accounts[role].accountId;
+      expect([id, r.Properties.PermissionsBoundary]).toEqual([id, `arn:aws:iam::${account}:policy/paradigm-permissions-boundary`]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CFN_EXECUTION_POLICY_NAME, GITHUB_OIDC_HOST, OIDC_AUDIENCE } from '../../accounts';
+import { CFN_EXECUTION_POLICY_NAME, GITHUB_OIDC_HOST, OIDC_AUDIENCE, PERMISSIONS_BOUNDARY_NAME } from '../../accounts';
 import { acknowledge } from '../common/acknowledge';
 
 export interface GitHubAccessProps {
@@ -36,6 +36,8 @@ export class GitHubAccess extends Construct {
   public readonly deployRole: iam.Role;
   public readonly driftRole: iam.Role;
   public readonly executionPolicy: iam.ManagedPolicy;
+  /** Boundary of every role the platform's stacks create. */
+  public readonly permissionsBoundary: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: GitHubAccessProps) {
     super(scope, id);
@@ -89,7 +91,9 @@ export class GitHubAccess extends Construct {
       'Drift detection reads every resource type of the stacks; SecurityAudit is the AWS-maintained read-only set of configuration reads and grants no data access.');
 
     const account = stack.account;
+    const boundaryArn = `arn:${stack.partition}:iam::${account}:policy/${PERMISSIONS_BOUNDARY_NAME}`;
     const protectedArns = [
+      boundaryArn,
       `arn:${stack.partition}:iam::${account}:role/${props.deployRoleName}`,
       `arn:${stack.partition}:iam::${account}:role/${props.driftRoleName}`,
       `arn:${stack.partition}:iam::${account}:policy/${CFN_EXECUTION_POLICY_NAME}`,
@@ -101,6 +105,28 @@ export class GitHubAccess extends Construct {
       ...['role', 'policy', 'instance-profile'].map((t) => `arn:${stack.partition}:iam::${account}:${t}/paradigm-*`),
       `arn:${stack.partition}:iam::${account}:role/saas-*`,
     ];
+    this.permissionsBoundary = new iam.ManagedPolicy(this, 'PermissionsBoundary', {
+      managedPolicyName: PERMISSIONS_BOUNDARY_NAME,
+      description: 'Boundary of every role the platform deploys: never the GitHub access, never the boundaries',
+      statements: [
+        new iam.PolicyStatement({ sid: 'WithinTheirOwnPolicies', actions: ['*'], resources: ['*'] }),
+        new iam.PolicyStatement({ sid: 'NeverTheGitHubAccess', effect: iam.Effect.DENY, actions: ['iam:*'], resources: protectedArns }),
+        new iam.PolicyStatement({
+          sid: 'NeverChangeBoundaries',
+          effect: iam.Effect.DENY,
+          actions: ['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary'],
+          resources: ['*'],
+        }),
+      ],
+    });
+    const boundaryReason = 'A permissions boundary only limits: a role\'s effective permissions are the intersection with its own policies, so the boundary allows everything except the GitHub access and boundary changes.';
+    acknowledge(this.permissionsBoundary, 'AwsSolutions::AwsSolutions-IAM5[Action::*]', boundaryReason);
+    acknowledge(this.permissionsBoundary, 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', boundaryReason);
+    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
+      acknowledge(this.permissionsBoundary, `${pack}::${pack}-IAMPolicyNoStatementsWithAdminAccess`, boundaryReason);
+      acknowledge(this.permissionsBoundary, `${pack}::${pack}-IAMPolicyNoStatementsWithFullAccess`, boundaryReason);
+    }
+
     this.executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       managedPolicyName: CFN_EXECUTION_POLICY_NAME,
       description: 'What CloudFormation may do when the pipeline deploys: the platform\'s services, IAM only for its own roles',
@@ -131,6 +157,15 @@ export class GitHubAccess extends Construct {
           },
         }),
         new iam.PolicyStatement({ sid: 'NeverTheGitHubAccess', effect: iam.Effect.DENY, actions: ['iam:*'], resources: protectedArns }),
+        // Every role the templates create carries the boundary, and no template can lift it.
+        new iam.PolicyStatement({
+          sid: 'RolesOnlyWithTheBoundary',
+          effect: iam.Effect.DENY,
+          actions: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'],
+          resources: ['*'],
+          conditions: { StringNotEquals: { 'iam:PermissionsBoundary': boundaryArn } },
+        }),
+        new iam.PolicyStatement({ sid: 'NeverLiftTheBoundary', effect: iam.Effect.DENY, actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] }),
       ],
     });
     for (const finding of ['Resource::*', ...DEPLOYABLE_SERVICES.map((s) => `Action::${s}:*`), 'Action::iam:*', ...ownIam.map((arn) => `Resource::${arn}`)]) {
