@@ -51,7 +51,8 @@ function addVerifyAccessWorkflow(project: awscdk.AwsCdkTypeScriptApp): void {
     { name: 'Install', run: 'npm ci' },
     {
       name: 'Verify access',
-      env: { ENVIRONMENT: '${{ inputs.environment }}', ROLE: '${{ inputs.role }}' },
+      // The topology file the repository deploys (a repository variable; empty means the embedded example).
+      env: { ENVIRONMENT: '${{ inputs.environment }}', ROLE: '${{ inputs.role }}', PARADIGM_TOPOLOGY: '${{ vars.PARADIGM_TOPOLOGY }}' },
       run: 'npm run verify-access -- --environment "$ENVIRONMENT" --role "$ROLE"',
     },
   ];

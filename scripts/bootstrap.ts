@@ -45,6 +45,7 @@ async function main(): Promise<number> {
     run: (command, env) => {
       const result = exec(command.command, command.args, { env: { ...process.env, ...env } });
       process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr); // the CDK CLI reports progress on stderr
       return result;
     },
     log: (line) => process.stdout.write(`${line}\n`),

@@ -7,7 +7,7 @@
  *
  * Exit codes: 0 passed; 1 unacknowledged findings; 2 invalid topology or usage.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadTopology, resolveTopologySource } from '../accounts';
 import { DEPLOY_WORKFLOW_PATH } from '../stages';
@@ -37,6 +37,7 @@ runCli(() => {
   const result = synthesizePlatform(topology, {
     outdir: opts.outdir,
     workflowPath: opts.workflow,
+    topologyFile: 'file' in source ? relative(process.cwd(), source.file) : undefined,
     progress: (line) => process.stdout.write(`  … ${line}\n`),
   });
   process.stdout.write(`${renderSummary(result)}\n`);

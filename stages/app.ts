@@ -21,6 +21,12 @@ export interface PlatformAppOptions {
    */
   readonly workflowPath?: string;
   /**
+   * Path of the topology file (relative to the repository root) the topology was loaded from; the
+   * deploy workflow's synth reads the same file.
+   * @default - the embedded example topology
+   */
+  readonly topologyFile?: string;
+  /**
    * Run the built-in CloudFormation validator (it dominates synth time; tests that only read
    * templates may turn it off).
    * @default true
@@ -65,6 +71,7 @@ export function createPlatformApp(options: PlatformAppOptions): PlatformApp {
     topology: options.topology,
     environments,
     workflowPath: options.workflowPath,
+    topologyFile: options.topologyFile,
   });
   if (options.nagPacks ?? true) applyPolicies(app);
   return { app, environments, pipeline };

@@ -104,6 +104,20 @@ describe('bootstrap --execute', () => {
     expect(result.slice(1).every((o) => o.ok)).toBe(true);
   });
 
+  test('a command that cannot run at all (timeout, not found) fails that account only', async () => {
+    nock(STS_HOST).persist().post('/').reply((_uri, body) => [200, assumeRoleXml('AssumeRole', formFields(body).RoleArn.split(':')[4], 'r')]);
+    const result = await executeBootstrap(bootstrapPlan(dev), {
+      assume: (roleArn, region) => assumeRole(stsClient({ region, maxAttempts: 1, credentials: { accessKeyId: 'AKIAOPERATOR', secretAccessKey: 's', sessionToken: 't' } }), roleArn, 'b'),
+      run: (c, env) => {
+        if (c.args[1] === 'bootstrap' && env.AWS_ACCESS_KEY_ID === 'ASIA111111111102') throw new Error('Could not run npx cdk bootstrap: spawnSync npx ETIMEDOUT');
+        return { status: 0, stdout: '', stderr: '' };
+      },
+      log: () => undefined,
+    });
+    expect(result.map((o) => o.ok)).toEqual([true, false, true, true]);
+    expect(result[1].error).toContain('ETIMEDOUT');
+  });
+
   test('a failed synth fails every account without touching any', async () => {
     const log: string[] = [];
     const result = await executeBootstrap(bootstrapPlan(dev), {

@@ -38,6 +38,20 @@ describe('deploy workflow', () => {
     expect(readFileSync(DEPLOY_WORKFLOW_PATH, 'utf8')).toEqual(exampleWorkflow());
   });
 
+  test('a topology file the app was synthesized from is what the workflow\'s synth reads', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paradigm-pipeline-'));
+    try {
+      mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+      const workflowPath = join(root, '.github', 'workflows', 'deploy.yml');
+      createPlatformApp({ topology, outdir: join(root, 'cdk.out'), workflowPath, topologyFile: 'topologies/paradigm.yaml', cloudFormationValidation: false, nagPacks: false }).app.synth();
+      const build = (parse(readFileSync(workflowPath, 'utf8')) as { jobs: Record<string, any> }).jobs['Build-Build'];
+      expect(build.env).toEqual({ PARADIGM_TOPOLOGY: 'topologies/paradigm.yaml' });
+      expect(jobs['Build-Build']).not.toHaveProperty('env');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('a second synth generates the same file', () => {
     const root = mkdtempSync(join(tmpdir(), 'paradigm-pipeline-'));
     try {
@@ -147,6 +161,32 @@ describe('deploy workflow security settings', () => {
     }
   });
 
+  test('the gate fails unless its approval environment requires a reviewer', () => {
+    const gate = jobs['prod-approval-gate'] as any;
+    expect(gate.permissions).toEqual({ actions: 'read' });
+    expect(gate.steps[0].run).toContain('gh api "repos/${GITHUB_REPOSITORY}/environments/prod-approval"');
+    expect(gate.steps[0].run).toContain('select(.type == "required_reviewers")');
+    expect(gate.steps[0].run).toMatch(/exit 1/);
+    expect(gate.steps.some((s: any) => s.uses)).toBe(false);
+  });
+
+  test('only the default branch deploys, also when dispatched by hand', () => {
+    for (const [id, job] of Object.entries(jobs)) expect([id, (job as any).if]).toEqual([id, "github.ref == 'refs/heads/main'"]);
+  });
+
+  test('deploys create stacks with termination protection; asset jobs install a pinned cdk-assets without install scripts, in their own region', () => {
+    for (const [id, job] of Object.entries(jobs)) {
+      for (const step of job.steps) {
+        if (step.uses?.startsWith('aws-actions/aws-cloudformation-github-deploy@')) expect([id, step.with?.['termination-protection']]).toEqual([id, true]);
+        if (step.run?.includes('cdk-assets')) expect([id, step.run]).toEqual([id, 'npm install --no-save --ignore-scripts cdk-assets@4.7.3']);
+      }
+      if (id.startsWith('Assets-')) {
+        const auth = job.steps.find((s) => s.with?.['role-to-assume'])!;
+        expect([id, auth.with?.['aws-region']]).toEqual([id, 'us-east-1']);
+      }
+    }
+  });
+
   test('dev and staging promote without approval', () => {
     for (const [id, job] of Object.entries(jobs)) {
       const account = roles(job)[0]?.split(':')[4] ?? '';
@@ -169,7 +209,7 @@ describe('deploy workflow security settings', () => {
   });
 
   test('one deploy at a time, never cancelling a running one', () => {
-    expect((parse(exampleWorkflow()) as { concurrency: unknown }).concurrency).toEqual({ 'group': 'deploy-${{ github.ref }}', 'cancel-in-progress': false });
+    expect((parse(exampleWorkflow()) as { concurrency: unknown }).concurrency).toEqual({ 'group': 'deploy', 'cancel-in-progress': false });
   });
 
   test('jobs that run npm set up the project\'s Node version first, and no job has empty needs or env', () => {

@@ -25,9 +25,18 @@ function tail(text: string, lines = 5): string {
   return text.trim().split('\n').slice(-lines).join(' | ');
 }
 
+/** Runs a command; a command that cannot run at all (not found, timed out) becomes a failed result. */
+function runSafely(deps: BootstrapDeps, command: PlannedCommand, env: Record<string, string>): ExecResult {
+  try {
+    return deps.run(command, env);
+  } catch (e) {
+    return { status: 1, stdout: '', stderr: (e as Error).message };
+  }
+}
+
 export async function executeBootstrap(plan: BootstrapPlan, deps: BootstrapDeps): Promise<AccountOutcome[]> {
   const outcomes: AccountOutcome[] = [];
-  const synth = deps.run(plan.synth, {});
+  const synth = runSafely(deps, plan.synth, {});
   if (synth.status !== 0) {
     const error = `synth failed (exit ${synth.status}): ${tail(synth.stderr || synth.stdout)}`;
     deps.log(`✗ ${error}`);
@@ -54,7 +63,7 @@ export async function executeBootstrap(plan: BootstrapPlan, deps: BootstrapDeps)
     let failed: string | undefined;
     for (const command of account.commands) {
       deps.log(`  ${label}: $ ${renderCommand(command)}`);
-      const result = deps.run(command, env);
+      const result = runSafely(deps, command, env);
       if (result.status !== 0) {
         failed = `"${renderCommand(command)}" exited ${result.status}: ${tail(result.stderr || result.stdout)}`;
         break;

@@ -47,6 +47,9 @@ export function pinUses(uses: string, where: string): string {
   return pinnedUses(action as PinnedAction);
 }
 
+/** cdk-assets, which asset jobs install on the runner (with install scripts off): pinned like the actions. */
+export const CDK_ASSETS_VERSION = '4.7.3';
+
 /** Node version of the runners' setup-node steps (the project's engines). */
 export const WORKFLOW_NODE_VERSION = '20';
 

@@ -1,10 +1,11 @@
 import type { App } from 'aws-cdk-lib';
 import { ShellStep } from 'aws-cdk-lib/pipelines';
 import { StackCapabilities, type GitHubWorkflow } from 'cdk-pipelines-github';
-import { DEPLOY_TIERS, gitHubEnvironmentName, ROLE_INFO, type Topology } from '../../accounts';
+import { CDK_ASSETS_VERSION } from './action-pins';
 import type { EnvironmentStages } from '../environment';
 import { PerAccountOidcCredentials } from './credentials';
 import { PlatformWorkflow } from './platform-workflow';
+import { DEPLOY_TIERS, gitHubEnvironmentName, ROLE_INFO, TOPOLOGY_ENV_VAR, type Topology } from '../../accounts';
 
 /** Path of the generated deploy workflow, relative to the repository root. */
 export const DEPLOY_WORKFLOW_PATH = '.github/workflows/deploy.yml';
@@ -19,6 +20,12 @@ export interface DeliveryPipelineProps {
    * @default DEPLOY_WORKFLOW_PATH (relative to the working directory)
    */
   readonly workflowPath?: string;
+  /**
+   * Repository-relative path of the topology file the app was synthesized from; the workflow's synth
+   * then reads the same file.
+   * @default - the embedded example topology
+   */
+  readonly topologyFile?: string;
 }
 
 /**
@@ -30,22 +37,28 @@ export interface DeliveryPipelineProps {
 export function createDeliveryPipeline(app: App, props: DeliveryPipelineProps): GitHubWorkflow {
   const { topology } = props;
   const credentials = new PerAccountOidcCredentials(topology.oidc.deployRoleName);
+  const regions = new Map(props.environments.flatMap((env) => Object.values(env.config.accounts).map((a) => [a.accountId, a.region] as const)));
   const pipeline = new PlatformWorkflow(app, 'Pipeline', {
     workflowName: DEPLOY_WORKFLOW_NAME,
     workflowPath: props.workflowPath ?? DEPLOY_WORKFLOW_PATH,
     workflowTriggers: { push: { branches: [topology.github.defaultBranch] }, workflowDispatch: {} },
+    // Only the default branch deploys, also when the workflow is dispatched by hand.
+    jobSettings: { if: `github.ref == 'refs/heads/${topology.github.defaultBranch}'` },
     synth: new ShellStep('Build', {
       commands: ['npm ci', 'npm run platform'],
+      env: props.topologyFile ? { [TOPOLOGY_ENV_VAR]: props.topologyFile } : {},
     }),
+    cdkAssetsVersion: CDK_ASSETS_VERSION,
     awsCreds: credentials,
     roleArnForAccount: (account) => credentials.roleArn(account),
+    regionForAccount: (account) => regions.get(account)!,
     environments: props.environments.map((env) => ({
       name: env.name,
       accounts: Object.values(env.config.accounts).map((a) => a.accountId),
       approvalRequired: env.config.approval.required,
     })),
     // One deploy at a time; a running deploy is never cancelled (a newer push waits its turn).
-    concurrency: { group: `${DEPLOY_WORKFLOW_NAME}-\${{ github.ref }}`, cancelInProgress: false },
+    concurrency: { group: DEPLOY_WORKFLOW_NAME, cancelInProgress: false },
   });
 
   for (const env of props.environments) {

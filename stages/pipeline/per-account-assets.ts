@@ -9,7 +9,7 @@ import { ASSET_CREDENTIALS_STEP_NAME } from './credentials';
 
 export interface WorkflowJob {
   needs?: string[];
-  steps?: Array<{ name?: string; run?: string; uses?: string; with?: Record<string, unknown> }>;
+  steps?: Array<{ name?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }>;
   [key: string]: unknown;
 }
 
@@ -23,6 +23,7 @@ export function splitAssetJobsPerAccount(
   jobs: Record<string, WorkflowJob>,
   assemblyDir: string,
   roleArn: (account: string) => string,
+  regionOf: (account: string) => string,
 ): Record<string, WorkflowJob> {
   const renamed = new Map<string, Map<string, string>>(); // old job id -> account -> new job id
   const out: Record<string, WorkflowJob> = {};
@@ -59,7 +60,11 @@ export function splitAssetJobsPerAccount(
         name: accounts.length === 1 ? job.name : `${String(job.name)} (${account})`,
         steps: job.steps!.map((s) => {
           if (s.name === ASSET_CREDENTIALS_STEP_NAME) {
-            return { name: `Authenticate to ${account} via OIDC`, uses: s.uses, with: { ...s.with, 'role-to-assume': roleArn(account), 'role-session-name': 'paradigm-assets' } };
+            return {
+              name: `Authenticate to ${account} via OIDC`,
+              uses: s.uses,
+              with: { ...s.with, 'aws-region': regionOf(account), 'role-to-assume': roleArn(account), 'role-session-name': 'paradigm-assets' },
+            };
           }
           if (s === publish) return { ...s, name: `Publish ${newId}`, run: `/bin/bash ./cdk.out/${newScript}` };
           return s;

@@ -5,11 +5,13 @@ import { GitHubWorkflow, type GitHubWorkflowProps } from 'cdk-pipelines-github';
 import type { Construct } from 'constructs';
 import { annotatePins } from './action-pins';
 import { splitAssetJobsPerAccount, type WorkflowJob } from './per-account-assets';
-import { addApprovalGates, addSetupNode, assignEnvironments, pinActions, removeEmptyKeys, type PipelineEnvironment } from './workflow-passes';
+import { addApprovalGates, addSetupNode, assignEnvironments, hardenDeploySteps, pinActions, removeEmptyKeys, type PipelineEnvironment } from './workflow-passes';
 
 export interface PlatformWorkflowProps extends GitHubWorkflowProps {
   /** The OIDC role of an account, for asset jobs. */
   readonly roleArnForAccount: (account: string) => string;
+  /** The region of an account, where its asset jobs authenticate. */
+  readonly regionForAccount: (account: string) => string;
   /** The environments in promotion order, with their accounts and whether they need approval. */
   readonly environments: readonly PipelineEnvironment[];
 }
@@ -31,11 +33,13 @@ function downloadAssemblyToCdkOut(jobs: Record<string, WorkflowJob>, assemblyDir
  */
 export class PlatformWorkflow extends GitHubWorkflow {
   private readonly roleArnForAccount: (account: string) => string;
+  private readonly regionForAccount: (account: string) => string;
   private readonly environments: readonly PipelineEnvironment[];
 
   constructor(scope: Construct, id: string, props: PlatformWorkflowProps) {
     super(scope, id, props);
     this.roleArnForAccount = props.roleArnForAccount;
+    this.regionForAccount = props.regionForAccount;
     this.environments = props.environments;
   }
 
@@ -57,11 +61,12 @@ export class PlatformWorkflow extends GitHubWorkflow {
     type Built = { name: string; on: unknown; concurrency: unknown; jobs: Record<string, WorkflowJob> };
     const { name, on, concurrency, jobs: built } = (file as unknown as { obj: Built }).obj;
     const assemblyDir = Stage.of(this)!.outdir;
-    let jobs = splitAssetJobsPerAccount(built, assemblyDir, this.roleArnForAccount);
+    let jobs = splitAssetJobsPerAccount(built, assemblyDir, this.roleArnForAccount, this.regionForAccount);
     jobs = downloadAssemblyToCdkOut(jobs, assemblyDir);
     jobs = assignEnvironments(jobs, this.environments);
     jobs = addApprovalGates(jobs, this.environments);
     jobs = addSetupNode(jobs);
+    jobs = hardenDeploySteps(jobs);
     jobs = pinActions(jobs);
     jobs = removeEmptyKeys(jobs);
     // Read-only by default; jobs that need an OIDC token ask for id-token: write themselves.

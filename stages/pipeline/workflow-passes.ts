@@ -55,13 +55,27 @@ export function addApprovalGates(jobs: Record<string, WorkflowJob>, environments
       .map(([id]) => id);
     const build = Object.keys(out).filter((id) => id.startsWith('Build-'));
     const gateId = approvalGateJobId(env.name);
+    const approval = approvalEnvironmentName(env.name);
     const gate: WorkflowJob = {
       'name': `Approve promotion to ${env.name}`,
+      'if': (jobs[build[0]] as { if?: string } | undefined)?.if,
       'runs-on': 'ubuntu-latest',
-      'permissions': {},
-      'environment': approvalEnvironmentName(env.name),
+      // Reads the approval environment's protection rules (GitHub's "Actions: read").
+      'permissions': { actions: 'read' },
+      'environment': approval,
       'needs': [...build, ...previousJobs].sort(),
-      'steps': [{ name: 'Promotion approved', run: `echo "Promotion to ${env.name} approved by \${{ github.actor }} for \${{ github.sha }}"` }],
+      'steps': [
+        {
+          // GitHub creates a missing environment without reviewers: then the gate would pass unapproved.
+          name: `Check that ${approval} requires a reviewer`,
+          env: { GH_TOKEN: '${{ github.token }}' },
+          run: [
+            `reviewers=$(gh api "repos/\${GITHUB_REPOSITORY}/environments/${approval}" --jq '[.protection_rules[]? | select(.type == "required_reviewers")] | length')`,
+            `if [ "\${reviewers:-0}" -lt 1 ]; then echo "::error::The GitHub environment ${approval} has no required reviewers, so this gate approves nothing. Add required reviewers to it (docs/PIPELINE.md, Setting up GitHub) and re-run."; exit 1; fi`,
+          ].join('\n'),
+        },
+        { name: 'Promotion approved', run: `echo "Promotion of \${{ github.sha }} to ${env.name} approved (run triggered by \${{ github.actor }})"` },
+      ],
     };
     out = mapJobs(out, (_, job) => (environmentOf(job, environments)?.name === env.name
       ? { ...job, needs: [...new Set([...(job.needs ?? []), gateId])] }
@@ -80,6 +94,21 @@ export function addSetupNode(jobs: Record<string, WorkflowJob>): Record<string, 
     const setup = { name: 'Set up Node.js', uses: pinnedUses('actions/setup-node'), with: { 'node-version': WORKFLOW_NODE_VERSION } };
     return { ...job, steps: [...steps.slice(0, firstNpm), setup, ...steps.slice(firstNpm)] };
   });
+}
+
+/**
+ * Deploy steps: new stacks get termination protection (as the stacks declare), and asset jobs install
+ * cdk-assets without running install scripts.
+ */
+export function hardenDeploySteps(jobs: Record<string, WorkflowJob>): Record<string, WorkflowJob> {
+  return mapJobs(jobs, (_, job) => ({
+    ...job,
+    steps: job.steps?.map((s) => {
+      if (s.uses?.startsWith('aws-actions/aws-cloudformation-github-deploy@')) return { ...s, with: { ...s.with, 'termination-protection': true } };
+      if (s.run?.startsWith('npm install --no-save cdk-assets')) return { ...s, run: s.run.replace('npm install --no-save', 'npm install --no-save --ignore-scripts') };
+      return s;
+    }),
+  }));
 }
 
 /** Every `uses:` pinned to a full commit SHA from the one pin table. */
