@@ -1,8 +1,11 @@
 /**
  * The one entry point that puts every rule source on an app. Used by the app, the main job and the tests.
  */
-import { type App, Validations } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks } from 'cdk-nag';
+import { CONTROL_TOWER_EXEMPTIONS } from './control-tower-exemptions';
+import { ParadigmChecks, type ParadigmChecksProps } from './paradigm/pack';
 
 /**
  * App context that makes the built-in CloudFormation validator strict: its CDK default rules are
@@ -20,14 +23,39 @@ export const RULE_SOURCES = {
   awsSolutions: 'AwsSolutions',
   hipaa: 'HIPAA.Security',
   nist: 'NIST.800.53.R5',
+  paradigm: 'Paradigm',
+  controlTower: 'cdk-validator-cfnguard',
 } as const;
 
-/** Registers the cdk-nag packs on `app`; the built-in CloudFormation validator is on by default. */
-export function applyPolicies(app: App): void {
+export interface PolicyOptions {
+  /** Settings of our own pack (log retention minimum, peering destinations). */
+  readonly paradigm?: Omit<ParadigmChecksProps, keyof import('cdk-nag').NagPackProps>;
+  /**
+   * Run the Control Tower proactive controls (cfn-guard, a separate process per synth).
+   * @default true
+   */
+  readonly controlTower?: boolean;
+  /**
+   * Run our own pack.
+   * @default true
+   */
+  readonly paradigmPack?: boolean;
+}
+
+/** The Control Tower validator with the exemptions of `control-tower-exemptions.ts` turned off. */
+export function controlTowerValidator(): CfnGuardValidator {
+  return new CfnGuardValidator({ disabledRules: Object.keys(CONTROL_TOWER_EXEMPTIONS), maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Registers every pack on `app`; the built-in CloudFormation validator is on by default. */
+export function applyPolicies(app: App, options: PolicyOptions = {}): void {
   for (const [key, expected] of Object.entries(STRICT_VALIDATION_CONTEXT)) {
     if (app.node.tryGetContext(key) !== expected) {
       throw new Error(`The app was created without the strict validation context "${key}: ${expected}". Fix: create it with new App({ context: STRICT_VALIDATION_CONTEXT }).`);
     }
   }
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app));
+  const plugins: IPolicyValidationPlugin[] = [new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app)];
+  if (options.paradigmPack ?? true) plugins.push(new ParadigmChecks(app, options.paradigm));
+  if (options.controlTower ?? true) plugins.push(controlTowerValidator());
+  Validations.of(app).addPlugins(...plugins);
 }
