@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import type { AccountRole, EnvironmentConfig, Topology } from '../accounts';
 import { AuditStage } from './audit';
 import { BootstrapStage } from './bootstrap';
-import type { PlatformStage } from './common';
+import { acknowledgeAccessLogBucket, type PlatformStage } from './common';
 import { NetworkHubStage } from './network-hub';
 import { SaasBridgeStage } from './saas-bridge';
 import { WorkloadStage } from './workload';
@@ -20,11 +20,14 @@ export interface EnvironmentStages {
 export function createEnvironment(scope: Construct, topology: Topology, environment: EnvironmentConfig): EnvironmentStages {
   const props = { topology, environment };
   const bootstrap = (role: AccountRole) => new BootstrapStage(scope, { topology, environment, role });
+  const audit = new AuditStage(scope, props);
+  // The audit stage (issue 3) creates its access-log bucket without the shared acknowledgements.
+  acknowledgeAccessLogBucket(audit.archive.accessLogsBucket);
   return {
     name: environment.name,
     config: environment,
     stages: {
-      audit: new AuditStage(scope, props),
+      audit,
       networkHub: new NetworkHubStage(scope, props),
       workload: new WorkloadStage(scope, props),
       saasBridge: new SaasBridgeStage(scope, props),

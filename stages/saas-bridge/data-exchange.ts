@@ -3,6 +3,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../common/acknowledge';
+import { acknowledgeAccessLogBucket } from '../common/access-logs';
 import { EncryptionKey } from '../common/encrypted-key';
 
 export interface DataExchangeProps {
@@ -47,6 +48,7 @@ export class DataExchange extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogRetention ?? Duration.days(2190), noncurrentVersionExpiration: Duration.days(90) }],
     });
+    acknowledgeAccessLogBucket(this.accessLogsBucket);
     for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
       acknowledge(this.accessLogsBucket, `${pack}::${pack}-S3DefaultEncryptionKMS`, 'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS destinations are not supported by the service.');
     }
@@ -66,6 +68,8 @@ export class DataExchange extends Construct {
       lifecycleRules: [{ id: 'expire-old-versions', noncurrentVersionExpiration: props.noncurrentVersionRetention ?? Duration.days(365) }],
     });
 
+    acknowledge(this.bucket, 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      'CT.S3.PR.9: exchanged files must be deletable when a provider contract ends (business associate agreement return-or-destroy clause); versioning keeps prior versions for the configured period instead.');
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
       for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
         acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`, NO_REPLICATION_REASON);

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeAccessLogBucket } from '../common/access-logs';
 import { acknowledge } from '../common/acknowledge';
 
 export interface ResearchDataBucketProps {
@@ -43,6 +44,7 @@ export class ResearchDataBucket extends Construct {
         noncurrentVersionExpiration: Duration.days(90),
       }],
     });
+    acknowledgeAccessLogBucket(this.accessLogsBucket);
     for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
       acknowledge(this.accessLogsBucket, `${pack}::${pack}-S3DefaultEncryptionKMS`,
         'S3 server access logging delivers only to buckets encrypted with SSE-S3 (AES-256); SSE-KMS destinations are not supported by the service.');
@@ -70,6 +72,8 @@ export class ResearchDataBucket extends Construct {
       ],
     });
 
+    acknowledge(this.bucket, 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      'CT.S3.PR.9: research data must stay correctable and deletable (HIPAA 164.526 amendments, end-of-study deletion in data use agreements); versioning keeps 365 days of prior versions instead.');
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
       for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
         acknowledge(bucket, `${pack}::${pack}-S3BucketReplicationEnabled`,
