@@ -5,3 +5,5 @@ export * from './paradigm/pack';
 export * from './paradigm/rule';
 export * from './report';
 export * from './rules';
+export * from './census';
+export * from './control-tower';

@@ -29,3 +29,10 @@ export const PARADIGM_RULES: readonly ParadigmRule[] = [
   LogGroupEncryptedRetained,
   RequiredTags,
 ];
+
+export {
+  AuditArchiveObjectLock, CrossAccountTrustCondition, DirectConnectAllowedPrefixes, KmsKeyRotation, LogGroupEncryptedRetained,
+  OidcTrustPinned, PeeringRouteToProviders, RequiredTags, SecurityGroupNoOpenIngress, StatefulResourceRetained,
+  TransitGatewayNoAutoAccept, TransitGatewayNoDefaultAssociation, TransitGatewayNoDefaultPropagation,
+};
+export { REQUIRED_TAGS } from './governance/RequiredTags';

@@ -3,7 +3,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import type { ParadigmRule } from '../../paradigm/rule';
 import { asList, conditionValues, flatten, statements, templateProperties, type PolicyStatement } from '../../paradigm/resolve';
 
-const ACCOUNT_OF_ARN = /^arn:[^:]+:(?:iam|sts)::([^:]+):/;
+const ACCOUNT_OF_ARN = /^arn:(?:\$\{[^}]+\}|[^:]+):(?:iam|sts)::(\$\{[^}]+\}|[^:]+):/;
 
 /** The account an AWS principal belongs to: an account id, `${AWS::AccountId}`, `*`, or undefined when unknown. */
 function principalAccount(principal: unknown): string | undefined {
