@@ -7,3 +7,4 @@ export * from './report';
 export * from './rules';
 export * from './census';
 export * from './control-tower';
+export * from './acknowledgements';
