@@ -3,7 +3,7 @@
  */
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
 import { CONTROL_TOWER_EXEMPTIONS } from './control-tower-exemptions';
 import { ParadigmChecks, type ParadigmChecksProps } from './paradigm/pack';
 
@@ -47,15 +47,23 @@ export function controlTowerValidator(): CfnGuardValidator {
   return new CfnGuardValidator({ disabledRules: Object.keys(CONTROL_TOWER_EXEMPTIONS), maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The plugins `applyPolicies` registered (the compliance report runs them again per stack). */
+export interface AppliedPolicies {
+  readonly nagPacks: readonly NagPack[];
+  readonly controlTower?: CfnGuardValidator;
+}
+
 /** Registers every pack on `app`; the built-in CloudFormation validator is on by default. */
-export function applyPolicies(app: App, options: PolicyOptions = {}): void {
+export function applyPolicies(app: App, options: PolicyOptions = {}): AppliedPolicies {
   for (const [key, expected] of Object.entries(STRICT_VALIDATION_CONTEXT)) {
     if (app.node.tryGetContext(key) !== expected) {
       throw new Error(`The app was created without the strict validation context "${key}: ${expected}". Fix: create it with new App({ context: STRICT_VALIDATION_CONTEXT }).`);
     }
   }
-  const plugins: IPolicyValidationPlugin[] = [new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app)];
-  if (options.paradigmPack ?? true) plugins.push(new ParadigmChecks(app, options.paradigm));
-  if (options.controlTower ?? true) plugins.push(controlTowerValidator());
+  const nagPacks: NagPack[] = [new AwsSolutionsChecks(app), new HIPAASecurityChecks(app), new NIST80053R5Checks(app)];
+  if (options.paradigmPack ?? true) nagPacks.push(new ParadigmChecks(app, options.paradigm));
+  const controlTower = (options.controlTower ?? true) ? controlTowerValidator() : undefined;
+  const plugins: IPolicyValidationPlugin[] = controlTower ? [...nagPacks, controlTower] : [...nagPacks];
   Validations.of(app).addPlugins(...plugins);
+  return { nagPacks, controlTower };
 }

@@ -8,3 +8,4 @@ export * from './rules';
 export * from './census';
 export * from './control-tower';
 export * from './acknowledgements';
+export * from './compliance';

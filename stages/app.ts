@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import type { GitHubWorkflow } from 'cdk-pipelines-github';
 import type { Topology } from '../accounts';
-import { applyPolicies, STRICT_VALIDATION_CONTEXT, type PolicyOptions } from '../policies';
+import { applyPolicies, STRICT_VALIDATION_CONTEXT, type AppliedPolicies, type PolicyOptions } from '../policies';
 import { createEnvironment, type EnvironmentStages } from './environment';
 import { createDeliveryPipeline } from './pipeline/delivery-pipeline';
 
@@ -42,6 +42,8 @@ export interface PlatformApp {
   readonly app: App;
   readonly environments: readonly EnvironmentStages[];
   readonly pipeline: GitHubWorkflow;
+  /** The rule packs registered on the app (none when `nagPacks` is false). */
+  readonly policies: AppliedPolicies;
 }
 
 /**
@@ -71,11 +73,12 @@ export function createPlatformApp(options: PlatformAppOptions): PlatformApp {
     environments,
     workflowPath: options.workflowPath,
   });
+  let policies: AppliedPolicies = { nagPacks: [] };
   if (options.nagPacks ?? true) {
-    applyPolicies(app, {
+    policies = applyPolicies(app, {
       ...options.policies,
       paradigm: { peeringDestinations: options.topology.saasProviders.map((p) => p.cidr), ...options.policies?.paradigm },
     });
   }
-  return { app, environments, pipeline };
+  return { app, environments, pipeline, policies };
 }
