@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { AccountRole, EnvironmentConfig, Topology } from '../accounts';
+import { markAuditArchive } from '../policies';
 import { AuditStage } from './audit';
 import { BootstrapStage } from './bootstrap';
 import { acknowledgeAccessLogBucket, type PlatformStage } from './common';
@@ -21,7 +22,9 @@ export function createEnvironment(scope: Construct, topology: Topology, environm
   const props = { topology, environment };
   const bootstrap = (role: AccountRole) => new BootstrapStage(scope, { topology, environment, role });
   const audit = new AuditStage(scope, props);
-  // The audit stage (issue 3) creates its access-log bucket without the shared acknowledgements.
+  // The audit stage (issue 3) predates the Paradigm pack and the Control Tower controls: mark its archive for
+  // Paradigm-AuditArchiveObjectLock and give its access-log bucket the shared acknowledgements.
+  markAuditArchive(audit.archive.bucket);
   acknowledgeAccessLogBucket(audit.archive.accessLogsBucket);
   return {
     name: environment.name,

@@ -77,7 +77,12 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
   }
   const outdir = platform.app.outdir;
   const results = readPolicyResults(outdir);
-  progress(`validated ${stackCount} stacks with the CloudFormation validator, cdk-nag AwsSolutions, HIPAA Security, NIST 800-53 r5, Paradigm and the Control Tower controls (${seconds(Date.now() - started)})`);
+  const sources = [
+    ...((options.cloudFormationValidation ?? true) ? ['the CloudFormation validator'] : []),
+    ...platform.policies.nagPacks.map((p) => p.name),
+    ...(platform.policies.controlTower ? ['the Control Tower controls'] : []),
+  ];
+  progress(`validated ${stackCount} stacks with ${sources.join(', ')} (${seconds(Date.now() - started)})`);
 
   const reportStarted = Date.now();
   const compliance = buildComplianceReport({
