@@ -40,8 +40,14 @@ function counted(pack: string, applicable: Set<string>, all: number, judged: Jud
   const unrecorded = [...nonCompliant].filter((r) => !judged.failed.has(r) && !judged.acknowledged.has(r)).length;
   const passed = [...applicable].filter((r) => !judged.failed.has(r) && !judged.acknowledged.has(r) && !nonCompliant.has(r)).length;
   return {
-    pack, evaluated: applicable.size, passed, acknowledgedRules: judged.acknowledged.size, failedRules: judged.failed.size,
-    notApplicable: all - applicable.size, unrecorded, acknowledgements: judged.acknowledgements,
+    pack,
+    evaluated: applicable.size,
+    passed,
+    acknowledgedRules: judged.acknowledged.size,
+    failedRules: judged.failed.size,
+    notApplicable: all - applicable.size,
+    unrecorded,
+    acknowledgements: judged.acknowledgements,
   };
 }
 
@@ -63,7 +69,13 @@ function controlTowerCompliance(validator: CfnGuardValidator, stack: Stack, resu
 
 function cloudFormationCompliance(stack: Stack, results: PolicyResults): PackCompliance {
   const judged = judge(results, CLOUDFORMATION, stack.node.path);
-  return { pack: CLOUDFORMATION, acknowledgedRules: judged.acknowledged.size, failedRules: judged.failed.size, unrecorded: 0, acknowledgements: judged.acknowledgements };
+  return {
+    pack: CLOUDFORMATION,
+    acknowledgedRules: judged.acknowledged.size,
+    failedRules: judged.failed.size,
+    unrecorded: 0,
+    acknowledgements: judged.acknowledgements,
+  };
 }
 
 /** HIPAA sections per rule: from the HIPAA.Security descriptions `(Control IDs: 164.312(...))` and our pack's rules. */
@@ -92,11 +104,17 @@ function coverage(sections: Map<string, string[]>, evaluated: Set<string>): Hipa
 function totals(stacks: readonly StackCompliance[]): PackTotals[] {
   const byPack = new Map<string, PackCompliance[]>();
   for (const s of stacks) for (const p of s.packs) byPack.set(p.pack, [...(byPack.get(p.pack) ?? []), p]);
-  const sum = (list: PackCompliance[], key: 'evaluated' | 'passed' | 'notApplicable') => list.every((p) => p[key] !== undefined) ? list.reduce((n, p) => n + (p[key] ?? 0), 0) : undefined;
+  const sum = (list: PackCompliance[], key: 'evaluated' | 'passed' | 'notApplicable') =>
+    (list.every((p) => p[key] !== undefined) ? list.reduce((n, p) => n + (p[key] ?? 0), 0) : undefined);
   return [...byPack].map(([pack, list]) => ({
-    pack, evaluated: sum(list, 'evaluated'), passed: sum(list, 'passed'), notApplicable: sum(list, 'notApplicable'),
-    acknowledgedRules: list.reduce((n, p) => n + p.acknowledgedRules, 0), failedRules: list.reduce((n, p) => n + p.failedRules, 0),
-    unrecorded: list.reduce((n, p) => n + p.unrecorded, 0), acknowledgements: list.reduce((n, p) => n + p.acknowledgements.length, 0),
+    pack,
+    evaluated: sum(list, 'evaluated'),
+    passed: sum(list, 'passed'),
+    notApplicable: sum(list, 'notApplicable'),
+    acknowledgedRules: list.reduce((n, p) => n + p.acknowledgedRules, 0),
+    failedRules: list.reduce((n, p) => n + p.failedRules, 0),
+    unrecorded: list.reduce((n, p) => n + p.unrecorded, 0),
+    acknowledgements: list.reduce((n, p) => n + p.acknowledgements.length, 0),
   }));
 }
 

@@ -1,6 +1,6 @@
 /** Marks that stages put on resources so that rules can recognise them. */
-import { type IConstruct } from 'constructs';
 import { Tags } from 'aws-cdk-lib';
+import { type IConstruct } from 'constructs';
 
 /** The tag that names the audit log archive bucket (checked by `Paradigm-AuditArchiveObjectLock`). */
 export const AUDIT_ARCHIVE_TAG = { key: 'paradigm:data-role', value: 'audit-archive' } as const;

@@ -8,7 +8,8 @@ type Json = Record<string, unknown>;
  * stack resolved. Values that stay intrinsics (`Ref`, `Fn::GetAtt`, ...) remain objects.
  */
 export function templateProperties(node: CfnResource): Json {
-  const rendered = Stack.of(node).resolve((node as unknown as { _toCloudFormation(): Json })._toCloudFormation()) as { Resources: Record<string, { Properties?: Json }> };
+  const raw = (node as unknown as { _toCloudFormation(): Json })._toCloudFormation();
+  const rendered = Stack.of(node).resolve(raw) as { Resources: Record<string, { Properties?: Json }> };
   return Object.values(rendered.Resources)[0]?.Properties ?? {};
 }
 
@@ -40,23 +41,21 @@ export function prefixLength(cidr: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function ipv4ToInt(address: string): number | undefined {
+function ipv4ToNumber(address: string): number | undefined {
   const parts = address.split('.').map(Number);
   if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+  return parts.reduce((n, p) => n * 256 + p, 0);
 }
 
 /** True when IPv4 range `inner` lies inside `outer` (both literal CIDRs). */
 export function ipv4Within(inner: string, outer: string): boolean {
-  const [ia, il] = inner.split('/');
-  const [oa, ol] = outer.split('/');
-  const i = ipv4ToInt(ia);
-  const o = ipv4ToInt(oa);
-  const innerLen = Number(il);
-  const outerLen = Number(ol);
-  if (i === undefined || o === undefined || !(innerLen >= outerLen)) return false;
-  const mask = outerLen === 0 ? 0 : (~0 << (32 - outerLen)) >>> 0;
-  return ((i & mask) >>> 0) === ((o & mask) >>> 0);
+  const [innerAddress, innerLength] = inner.split('/');
+  const [outerAddress, outerLength] = outer.split('/');
+  const i = ipv4ToNumber(innerAddress);
+  const o = ipv4ToNumber(outerAddress);
+  if (i === undefined || o === undefined || !(Number(innerLength) >= Number(outerLength))) return false;
+  const block = 2 ** (32 - Number(outerLength));
+  return Math.floor(i / block) === Math.floor(o / block);
 }
 
 /** The whole IPv4 or IPv6 address space. */

@@ -1,6 +1,6 @@
 /** Synthesizes the whole platform with every validator and collects what the summary shows. */
-import { ACCOUNT_ROLES, DEPLOY_TIERS, stackName, type AccountRole, type Topology } from '../../accounts';
 import { Stack } from 'aws-cdk-lib';
+import { ACCOUNT_ROLES, DEPLOY_TIERS, stackName, type AccountRole, type Topology } from '../../accounts';
 import { buildComplianceReport, readPolicyResults, resultsUnder, writeComplianceReport, type ComplianceReport, type PolicyResults } from '../../policies';
 
 function mergeResults(a: PolicyResults, b: PolicyResults): PolicyResults {

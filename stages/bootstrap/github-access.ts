@@ -114,9 +114,9 @@ export class GitHubAccess extends Construct {
       acknowledge(this.executionPolicy, `AwsSolutions::AwsSolutions-IAM5[${finding}]`,
         'CloudFormation execution policy: CloudFormation must create, update and delete any resource the reviewed templates declare in these services; IAM is limited to paradigm-* resources and the GitHub access is denied.');
     }
-    for (const id of ['HIPAA.Security::HIPAA.Security-IAMPolicyNoStatementsWithFullAccess', 'NIST.800.53.R5::NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess',
+    for (const ruleId of ['HIPAA.Security::HIPAA.Security-IAMPolicyNoStatementsWithFullAccess', 'NIST.800.53.R5::NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess',
       'cdk-validator-cfnguard::iam_managed_policy_no_statements_with_full_access_check']) {
-      acknowledge(this.executionPolicy, id,
+      acknowledge(this.executionPolicy, ruleId,
         'Attached only to the CDK CloudFormation execution role, used by CloudFormation to apply templates that passed review and every validator; no person or workload holds it, and it cannot touch the GitHub access roles.');
     }
   }

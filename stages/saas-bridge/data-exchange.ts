@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from '../common/acknowledge';
 import { acknowledgeAccessLogBucket } from '../common/access-logs';
+import { acknowledge } from '../common/acknowledge';
 import { EncryptionKey } from '../common/encrypted-key';
 
 export interface DataExchangeProps {

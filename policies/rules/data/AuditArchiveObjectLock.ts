@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { AUDIT_ARCHIVE_TAG } from '../../paradigm/markers';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 interface BucketProps {
   readonly Tags?: readonly { Key: unknown; Value: unknown }[];

@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { asList, conditionValues, flatten, statements, templateProperties, type PolicyStatement } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 const ACCOUNT_OF_ARN = /^arn:(?:\$\{[^}]+\}|[^:]+):(?:iam|sts)::(\$\{[^}]+\}|[^:]+):/;
 

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { asList, statements, templateProperties, type PolicyStatement } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 const WILDCARD = /[*?]/;
 

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 export const LogGroupEncryptedRetained: ParadigmRule = {
   name: 'LogGroupEncryptedRetained',

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { prefixLength, templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 /** Broadest prefix a Direct Connect gateway association may advertise. */
 const BROADEST_PREFIX = 8;

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { ipv4Within, isAnyAddress, templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 export const PeeringRouteToProviders: ParadigmRule = {
   name: 'PeeringRouteToProviders',

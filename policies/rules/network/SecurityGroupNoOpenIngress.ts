@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { asList, isAnyAddress, templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 interface Ingress {
   readonly CidrIp?: unknown;

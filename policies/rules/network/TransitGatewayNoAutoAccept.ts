@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import type { ParadigmRule } from '../../paradigm/rule';
 import { templateProperties } from '../../paradigm/resolve';
+import type { ParadigmRule } from '../../paradigm/rule';
 
 /**
  * Auto-accept is refused unless the topology asks for it. "Configured" means: the stage that reads the
