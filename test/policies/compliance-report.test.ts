@@ -54,6 +54,15 @@ describe('the compliance report of the example', () => {
     expect(audit?.rules).toEqual(expect.arrayContaining(['Paradigm::Paradigm-LogGroupEncryptedRetained']));
     expect(report.hipaa.some((h) => h.rules.some((r) => r.startsWith('HIPAA.Security::')))).toBe(true);
   });
+
+  test('the network and audit rules of our pack judged real resources of the example', () => {
+    const rulesOf = (section: string) => report.hipaa.find((h) => h.section === section)?.rules ?? [];
+    expect(rulesOf('164.316(b)(2)(i)')).toContain('Paradigm::Paradigm-AuditArchiveObjectLock');
+    expect(rulesOf('164.312(e)(1)')).toEqual(expect.arrayContaining([
+      'Paradigm::Paradigm-TransitGatewayNoDefaultAssociation', 'Paradigm::Paradigm-TransitGatewayNoAutoAccept', 'Paradigm::Paradigm-PeeringRouteToProviders',
+    ]));
+    expect(rulesOf('164.312(d)')).toContain('Paradigm::Paradigm-OidcTrustPinned');
+  });
 });
 
 describe('buildComplianceReport', () => {
