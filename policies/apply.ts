@@ -1,10 +1,9 @@
 /**
  * The one entry point that puts every rule source on an app. Used by the app, the main job and the tests.
  */
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
-import { CONTROL_TOWER_EXEMPTIONS } from './control-tower-exemptions';
+import { ControlTowerValidator } from './control-tower-validator';
 import { ParadigmChecks, type ParadigmChecksProps } from './paradigm/pack';
 
 /**
@@ -42,15 +41,15 @@ export interface PolicyOptions {
   readonly paradigmPack?: boolean;
 }
 
-/** The Control Tower validator with the exemptions of `control-tower-exemptions.ts` turned off. */
-export function controlTowerValidator(): CfnGuardValidator {
-  return new CfnGuardValidator({ disabledRules: Object.keys(CONTROL_TOWER_EXEMPTIONS), maxBuffer: 64 * 1024 * 1024 });
+/** The Control Tower validator, without the controls of `control-tower-exemptions.ts`. */
+export function controlTowerValidator(): ControlTowerValidator {
+  return new ControlTowerValidator();
 }
 
 /** The plugins `applyPolicies` registered (the compliance report runs them again per stack). */
 export interface AppliedPolicies {
   readonly nagPacks: readonly NagPack[];
-  readonly controlTower?: CfnGuardValidator;
+  readonly controlTower?: ControlTowerValidator;
 }
 
 /** Registers every pack on `app`; the built-in CloudFormation validator is on by default. */

@@ -1,12 +1,13 @@
 /** The catalogue of the bundled Control Tower proactive controls, read from the validator package's guard files. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { CONTROL_TOWER_EXEMPTIONS } from './control-tower-exemptions';
 
 export interface ControlTowerControl {
   /** Guard file name, the id `disabledRules` takes, e.g. `ct-s3-pr-2`. */
   readonly file: string;
+  /** Absolute path of the guard file. */
+  readonly path: string;
   /** Control id, e.g. `CT.S3.PR.2`. */
   readonly id: string;
   /** Guard rule name, the id findings and acknowledgements use, e.g. `s3_bucket_logging_enabled_check`. */
@@ -37,6 +38,7 @@ export function controlTowerControls(): readonly ControlTowerControl[] {
       const heading = /\[(CT\.[A-Z0-9.-]+)\]:\s*(.+)/.exec(text);
       return {
         file,
+        path,
         id: heading?.[1] ?? file,
         ruleName: /^rule (\w+) when is_cfn_template/m.exec(text)?.[1] ?? file,
         title: heading?.[2].trim() ?? '',
@@ -48,11 +50,10 @@ export function controlTowerControls(): readonly ControlTowerControl[] {
   return catalogue;
 }
 
-/** The controls the validator runs (the catalogue minus the exemptions); checks that every exemption names a real control. */
-export function activeControlTowerControls(validator: CfnGuardValidator): readonly ControlTowerControl[] {
+/** The controls the platform runs: the catalogue minus the exemptions; checks that every exemption names a real control. */
+export function activeControlTowerControls(): readonly ControlTowerControl[] {
   const files = new Set(controlTowerControls().map((c) => c.file));
   const unknown = Object.keys(CONTROL_TOWER_EXEMPTIONS).filter((f) => !files.has(f));
   if (unknown.length > 0) throw new Error(`control-tower-exemptions.ts names controls the validator does not have: ${unknown.join(', ')}. Fix: use guard file names such as ct-s3-pr-4.`);
-  const active = new Set(validator.ruleIds ?? []);
-  return controlTowerControls().filter((c) => active.has(c.file.replace('ct-', '').replace(/-/g, '')));
+  return controlTowerControls().filter((c) => c.exemption === undefined);
 }

@@ -9,3 +9,4 @@ export * from './census';
 export * from './control-tower';
 export * from './acknowledgements';
 export * from './compliance';
+export * from './control-tower-validator';

@@ -1,11 +1,10 @@
 /** Builds the compliance report from the synthesized app, the validation report and the packs that ran. */
-import type { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { CfnResource, type Stack } from 'aws-cdk-lib';
 import type { NagPack } from 'cdk-nag';
 import { CLOUDFORMATION_METHOD, CONTROL_TOWER_METHOD, NAG_METHOD } from './methods';
 import type { AcknowledgedFinding, ComplianceReport, HipaaCoverage, PackCompliance, PackTotals, StackCompliance } from './model';
 import { census } from '../census';
-import { activeControlTowerControls } from '../control-tower';
+import type { ControlTowerValidator } from '../control-tower-validator';
 import type { PolicyResult, PolicyResults } from '../report';
 import { PARADIGM_RULES } from '../rules';
 
@@ -14,7 +13,7 @@ export interface ComplianceInput {
   /** The validation report of the same synth. */
   readonly results: PolicyResults;
   readonly nagPacks: readonly NagPack[];
-  readonly controlTower?: CfnGuardValidator;
+  readonly controlTower?: ControlTowerValidator;
   /** Whether the built-in CloudFormation validator ran. */
   readonly cloudFormation: boolean;
 }
@@ -60,11 +59,10 @@ function nagCompliance(pack: NagPack, stack: Stack, results: PolicyResults, eval
   return counted(pack.name, applicable, all.size, judge(results, pack.name, stack.node.path), nonCompliant);
 }
 
-function controlTowerCompliance(validator: CfnGuardValidator, stack: Stack, results: PolicyResults): PackCompliance {
-  const controls = activeControlTowerControls(validator);
+function controlTowerCompliance(validator: ControlTowerValidator, stack: Stack, results: PolicyResults): PackCompliance {
   const types = new Set(stack.node.findAll().filter(CfnResource.isCfnResource).map((r) => r.cfnResourceType));
-  const applicable = new Set(controls.filter((c) => c.resourceTypes.some((t) => types.has(t))).map((c) => c.ruleName));
-  return counted(namespace(validator.name), applicable, controls.length, judge(results, namespace(validator.name), stack.node.path));
+  const applicable = new Set(validator.controlsFor(types).map((c) => c.ruleName));
+  return counted(validator.name, applicable, validator.controls.length, judge(results, validator.name, stack.node.path));
 }
 
 function cloudFormationCompliance(stack: Stack, results: PolicyResults): PackCompliance {
@@ -134,7 +132,7 @@ export function buildComplianceReport(input: ComplianceInput): ComplianceReport 
   const methods: Record<string, string> = {};
   if (input.cloudFormation) methods[CLOUDFORMATION] = CLOUDFORMATION_METHOD;
   for (const pack of input.nagPacks) methods[pack.name] = NAG_METHOD;
-  if (input.controlTower) methods[namespace(input.controlTower.name)] = CONTROL_TOWER_METHOD;
+  if (input.controlTower) methods[input.controlTower.name] = CONTROL_TOWER_METHOD;
   const allStacks = input.environments.flatMap((e) => e.stacks);
   return { methods, stacks, totals: totals(stacks), hipaa: coverage(hipaaSections(input.nagPacks, allStacks), evaluatedAnywhere) };
 }

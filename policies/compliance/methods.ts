@@ -6,7 +6,8 @@ export const NAG_METHOD =
 
 export const CONTROL_TOWER_METHOD =
   'Control Tower (cfn-guard): a control is evaluated when the stack has a resource of a type its guard file names, not applicable ' +
-  'otherwise; exempted controls (policies/control-tower-exemptions.ts) are not counted. Failed and acknowledged come from the validation report.';
+  'otherwise (cfn-guard is only given the controls whose types occur in the validated templates: the others cannot find anything); ' +
+  'exempted controls (policies/control-tower-exemptions.ts) are not counted. Failed and acknowledged come from the validation report.';
 
 export const CLOUDFORMATION_METHOD =
   'CloudFormation validator: the engine reports findings only, not which of its rules applied, so evaluated, passed and not applicable ' +

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, parse } from 'node:path';
-import { CONTROL_TOWER_EXEMPTIONS, controlTowerControls, PARADIGM_RULES } from '../../policies';
+import { CONTROL_TOWER_EXEMPTIONS, controlTowerControls, controlTowerValidator, PARADIGM_RULES } from '../../policies';
 import { controlTowerRoster, NAG_PACKS, nagRoster } from '../support/rosters';
 
 const fixture = (name: string): [string, string][] => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'rosters', `${name}.json`), 'utf8'));
@@ -58,6 +58,7 @@ describe('Control Tower roster', () => {
     const actual = controlTowerRoster();
     expect(controlTowerControls()).toHaveLength(237);
     expect(actual).toHaveLength(237 - Object.keys(CONTROL_TOWER_EXEMPTIONS).length);
+    expect(controlTowerValidator().ruleIds).toHaveLength(actual.length);
     expect(actual).toEqual(expect.arrayContaining([['CT.KMS.PR.3', 'kms_create_grant_aws_service_check'], ['CT.S3.PR.9', 's3_bucket_object_lock_enabled_check']]));
     expect(actual).toEqual(fixture('ControlTower'));
   });
