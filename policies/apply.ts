@@ -2,7 +2,7 @@
  * The one entry point that puts every rule source on an app. Used by the app, the main job and the tests.
  */
 import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, type NagPack, type NagPackProps } from 'cdk-nag';
 import { ControlTowerValidator } from './control-tower-validator';
 import { ParadigmChecks, type ParadigmChecksProps } from './paradigm/pack';
 
@@ -28,9 +28,9 @@ export const RULE_SOURCES = {
 
 export interface PolicyOptions {
   /** Settings of our own pack (log retention minimum, peering destinations). */
-  readonly paradigm?: Omit<ParadigmChecksProps, keyof import('cdk-nag').NagPackProps>;
+  readonly paradigm?: Omit<ParadigmChecksProps, keyof NagPackProps>;
   /**
-   * Run the Control Tower proactive controls (cfn-guard, a separate process per synth).
+   * Run the Control Tower proactive controls (one cfn-guard process per synth).
    * @default true
    */
   readonly controlTower?: boolean;
