@@ -23,6 +23,8 @@ const project = new awscdk.AwsCdkTypeScriptApp({
     'cdk-nag@^3.0.2',
     // Experimental library: pinned exactly (see docs/ARCHITECTURE.md).
     'cdk-pipelines-github@0.4.139',
+    // Experimental library: pinned exactly (Control Tower proactive controls through cfn-guard).
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
     'zod@^4',
     'yaml@^2',
     'commander@^14',

@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import type { GitHubWorkflow } from 'cdk-pipelines-github';
 import type { Topology } from '../accounts';
-import { applyPolicies, STRICT_VALIDATION_CONTEXT } from '../policies';
+import { applyPolicies, STRICT_VALIDATION_CONTEXT, type AppliedPolicies, type PolicyOptions } from '../policies';
 import { createEnvironment, type EnvironmentStages } from './environment';
 import { createDeliveryPipeline } from './pipeline/delivery-pipeline';
 
@@ -37,12 +37,19 @@ export interface PlatformAppOptions {
    * @default true
    */
   readonly nagPacks?: boolean;
+  /**
+   * Which optional rule sources run (Control Tower, our pack); used to measure their cost.
+   * @default - every rule source, our pack with the topology's SaaS provider ranges as peering destinations
+   */
+  readonly policies?: PolicyOptions;
 }
 
 export interface PlatformApp {
   readonly app: App;
   readonly environments: readonly EnvironmentStages[];
   readonly pipeline: GitHubWorkflow;
+  /** The rule packs registered on the app (none when `nagPacks` is false). */
+  readonly policies: AppliedPolicies;
 }
 
 /**
@@ -73,6 +80,12 @@ export function createPlatformApp(options: PlatformAppOptions): PlatformApp {
     workflowPath: options.workflowPath,
     topologyFile: options.topologyFile,
   });
-  if (options.nagPacks ?? true) applyPolicies(app);
-  return { app, environments, pipeline };
+  let policies: AppliedPolicies = { nagPacks: [] };
+  if (options.nagPacks ?? true) {
+    policies = applyPolicies(app, {
+      ...options.policies,
+      paradigm: { peeringDestinations: options.topology.saasProviders.map((p) => p.cidr), ...options.policies?.paradigm },
+    });
+  }
+  return { app, environments, pipeline, policies };
 }

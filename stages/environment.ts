@@ -20,12 +20,14 @@ export interface EnvironmentStages {
 export function createEnvironment(scope: Construct, topology: Topology, environment: EnvironmentConfig): EnvironmentStages {
   const props = { topology, environment };
   const bootstrap = (role: AccountRole) => new BootstrapStage(scope, { topology, environment, role });
+  const audit = new AuditStage(scope, props);
+  const networkHub = new NetworkHubStage(scope, props);
   return {
     name: environment.name,
     config: environment,
     stages: {
-      audit: new AuditStage(scope, props),
-      networkHub: new NetworkHubStage(scope, props),
+      audit,
+      networkHub,
       workload: new WorkloadStage(scope, props),
       saasBridge: new SaasBridgeStage(scope, props),
     },

@@ -77,7 +77,9 @@ describe('audit stage of the example', () => {
   test('the archive key rotates and grants exactly CloudTrail, CloudWatch Logs for the trail group and AWS Config', () => {
     dev.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true, Description: Match.stringLikeRegexp('log archive') });
     const statements = statementsOf(dev, 'AWS::KMS::Key', 'KeyPolicy', { Description: Match.stringLikeRegexp('log archive') });
-    expect(statements.map((s) => s.Principal.Service ?? s.Principal.AWS)).toEqual([
+    // Allows only; the one Deny (no grants except through AWS services) comes with every platform key.
+    expect(statements.filter((s) => s.Effect === 'Deny').map((s) => s.Action)).toEqual(['kms:CreateGrant']);
+    expect(statements.filter((s) => s.Effect === 'Allow').map((s) => s.Principal.Service ?? s.Principal.AWS)).toEqual([
       'arn:aws:iam::111111111101:root', 'cloudtrail.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'logs.us-east-1.amazonaws.com',
     ]);
     const trail = statements.find((s) => s.Sid === 'CloudTrailEncryptLogFiles');
@@ -103,7 +105,7 @@ describe('audit stage of the example', () => {
       CloudWatchLogsLogGroupArn: Match.anyValue(),
       CloudWatchLogsRoleArn: Match.anyValue(),
     });
-    dev.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/paradigm/dev/cloudtrail', RetentionInDays: 90, KmsKeyId: Match.anyValue() });
+    dev.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/paradigm/dev/cloudtrail', RetentionInDays: 365, KmsKeyId: Match.anyValue() });
     prod.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/paradigm/prod/cloudtrail', RetentionInDays: 365 });
   });
 

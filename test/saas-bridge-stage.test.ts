@@ -20,7 +20,7 @@ test.each(envNames)('%s SaaS bridge has zero unacknowledged findings from every 
   expectNoUnacknowledgedFindings(env, 'saasBridge');
 });
 
-test('acknowledges only the wildcard of provider prefixes, SSE-S3 access logs and single-region buckets', () => {
+test('acknowledges only the wildcard of provider prefixes, access-log bucket limits, single-region and deletable buckets, the workload trust and the CDK default-SG handler', () => {
   const rules = exampleResults('dev', 'saasBridge').acknowledged
     .filter((a) => !a.constructPath.includes('/Network/Vpc/'))
     // Shared platform constructs (the Transit Gateway attachment, the account trail and the stack's
@@ -36,6 +36,12 @@ test('acknowledges only the wildcard of provider prefixes, SSE-S3 access logs an
     'NIST.800.53.R5-S3BucketReplicationEnabled at DataExchange/AccessLogs/Resource',
     'NIST.800.53.R5-S3BucketReplicationEnabled at DataExchange/Bucket/Resource',
     'NIST.800.53.R5-S3DefaultEncryptionKMS at DataExchange/AccessLogs/Resource',
+    'Paradigm-CrossAccountTrustCondition at Provider-provider-2/DynamoDb/Role/Resource',
+    'lambda_inside_vpc_check at Custom::VpcRestrictDefaultSGCustomResourceProvider/Handler',
+    's3_bucket_default_encryption_kms_check at DataExchange/AccessLogs/Resource',
+    's3_bucket_logging_enabled_check at DataExchange/AccessLogs/Resource',
+    's3_bucket_object_lock_enabled_check at DataExchange/AccessLogs/Resource',
+    's3_bucket_object_lock_enabled_check at DataExchange/Bucket/Resource',
   ]);
 });
 

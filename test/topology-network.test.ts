@@ -120,7 +120,7 @@ describe('fails when', () => {
   });
 
   test('the Transit Gateway flow log retention is not a CloudWatch Logs value', () => {
-    expectProblem((t) => { prod(t).network.flowLogRetentionDays = 42; }, 'environments[2].network.flowLogRetentionDays', /is not a retention CloudWatch Logs accepts/);
+    expectProblem((t) => { prod(t).network.flowLogRetentionDays = 42; }, 'environments[2].network.flowLogRetentionDays', /is not an allowed log retention \(CloudWatch Logs values of at least one year\)/);
   });
 
   test('the segmentation section has an unknown key', () => {
@@ -156,7 +156,7 @@ describe('audit settings', () => {
   });
 
   test('fail when the trail log retention is not a CloudWatch Logs value', () => {
-    expectProblem((t) => { prod(t).audit = { trail: { logRetentionDays: 100 } }; }, 'environments[2].audit.trail.logRetentionDays', /is not a retention CloudWatch Logs accepts/);
+    expectProblem((t) => { prod(t).audit = { trail: { logRetentionDays: 100 } }; }, 'environments[2].audit.trail.logRetentionDays', /is not an allowed log retention \(CloudWatch Logs values of at least one year\)/);
   });
 
   test('fail when an alert address is not an e-mail address', () => {

@@ -56,7 +56,7 @@ describe('fails when', () => {
     ['a size is a string', { compute: { volumeSizeGiB: '30' } }, 'compute.volumeSizeGiB', '"30"', 'must be root volume size in GiB written as a number', 'from 8 to 1024'],
     ['backups are kept longer than RDS allows', { database: { backupRetentionDays: 40 } }, 'database.backupRetentionDays', '40', 'is above 35', '35 is the RDS maximum'],
     ['backups are kept less than a week', { database: { backupRetentionDays: 1 } }, 'database.backupRetentionDays', '1', 'is below 7', 'from 7 to 35'],
-    ['log retention is not a CloudWatch period', { logRetentionDays: 100 }, 'logRetentionDays', '100', 'is not an allowed log retention in days', 'use one of 90, 120'],
+    ['log retention is not a CloudWatch period', { logRetentionDays: 100 }, 'logRetentionDays', '100', 'is not an allowed log retention in days', 'use one of 365, 400'],
     ['the Redshift node type is retired', { redshift: { nodeType: 'dc2.large' } }, 'redshift.nodeType', '"dc2.large"', 'is not an allowed Redshift node type', '"ra3.large"'],
     ['Redshift has too many nodes', { redshift: { numberOfNodes: 64 } }, 'redshift.numberOfNodes', '64', 'is above 32', 'from 1 to 32'],
     ['the Kubernetes version is unsupported', { eks: { version: '1.21' } }, 'eks.version', '"1.21"', 'is not an allowed Kubernetes version', '"1.34"'],

@@ -32,7 +32,7 @@ const { template, stage } = synthWorkload((t) => {
     compute: { instanceType: 'm7g.large', minCapacity: 2, maxCapacity: 5 },
     eks: { instanceType: 'c7g.xlarge', minCapacity: 1, desiredCapacity: 1, maxCapacity: 2, adminRoleArns: ['arn:aws:iam::111111111103:role/a', 'arn:aws:iam::111111111103:role/b'] },
     database: { backupRetentionDays: 14 },
-    logRetentionDays: 90,
+    logRetentionDays: 400,
   };
 });
 
@@ -59,7 +59,7 @@ test('retention, backups and alarms follow the settings', () => {
   // The workload's own log groups follow its setting; the account trail's and the SDK call function's
   // follow the audit settings.
   for (const g of Object.values(template.findResources('AWS::Logs::LogGroup')) as any[]) {
-    if (!/cloudtrail|sdk-calls/.test(g.Properties.LogGroupName)) expect(g.Properties.RetentionInDays).toBe(90);
+    if (!/cloudtrail|sdk-calls/.test(g.Properties.LogGroupName)) expect(g.Properties.RetentionInDays).toBe(400);
   }
   template.hasResourceProperties('AWS::RDS::DBInstance', { BackupRetentionPeriod: 14 });
   template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'GroupInServiceInstances', Threshold: 2 });

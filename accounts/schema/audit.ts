@@ -1,12 +1,12 @@
 /** Settings of the audit account of one environment: log archive, trails, alerts and AWS Config. */
 import { z } from 'zod';
-import { bool, FIX, integer, list, LOG_RETENTION_DAYS, pattern, section } from './fields';
+import { bool, FIX, integer, list, PLATFORM_LOG_RETENTION_DAYS, pattern, section } from './fields';
 
 /** A CloudWatch Logs retention in days. */
 export const logRetentionDays = z
-  .number({ error: (i) => (i.input === undefined ? `is missing.${FIX}add a retention in days, e.g. 365.` : `must be a number of days.${FIX}write one of ${LOG_RETENTION_DAYS.join(', ')}.`) })
-  .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
-    error: `is not a retention CloudWatch Logs accepts.${FIX}use one of ${LOG_RETENTION_DAYS.join(', ')} days.`,
+  .number({ error: (i) => (i.input === undefined ? `is missing.${FIX}add a retention in days, e.g. 365.` : `must be a number of days.${FIX}write one of ${PLATFORM_LOG_RETENTION_DAYS.join(', ')}.`) })
+  .refine((d) => (PLATFORM_LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+    error: `is not an allowed log retention (CloudWatch Logs values of at least one year).${FIX}use one of ${PLATFORM_LOG_RETENTION_DAYS.join(', ')} days.`,
   });
 
 const email = pattern('an e-mail address', /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'write one address per entry, e.g. "security@example.com"');

@@ -91,5 +91,14 @@ export function section<T extends z.core.$ZodLooseShape>(what: string, shape: T)
   return z.strictObject(shape, { error: missingOr(what, 'add the section with its keys', `must be an object (${what})`) });
 }
 
+/**
+ * The shortest log group retention the platform allows (AWS Control Tower CT.CLOUDWATCH.PR.2 and the
+ * Paradigm pack): one year in CloudWatch Logs; the audit archive keeps the long-term copy.
+ */
+export const MINIMUM_LOG_RETENTION_DAYS = 365;
+
 /** Retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** Retention periods the platform allows for its log groups: those CloudWatch Logs accepts, from one year up. */
+export const PLATFORM_LOG_RETENTION_DAYS = LOG_RETENTION_DAYS.filter((d) => d >= MINIMUM_LOG_RETENTION_DAYS);

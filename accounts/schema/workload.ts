@@ -4,10 +4,10 @@
  * and who administers the cluster. Every key has a default, so `workload: {}` is a small, valid setup.
  */
 import { z } from 'zod';
-import { cidr, FIX, integer, list, LOG_RETENTION_DAYS, pattern, section } from './fields';
+import { cidr, FIX, integer, list, pattern, PLATFORM_LOG_RETENTION_DAYS, section } from './fields';
 
-/** Retention periods (days) of workload log groups: those CloudWatch Logs accepts, from 90 days up (shorter ones are too short to investigate an incident). */
-export const WORKLOAD_LOG_RETENTION_DAYS = LOG_RETENTION_DAYS.filter((d) => d >= 90);
+/** Retention periods (days) of workload log groups: those CloudWatch Logs accepts, from one year up. */
+export const WORKLOAD_LOG_RETENTION_DAYS = PLATFORM_LOG_RETENTION_DAYS;
 
 /** Kubernetes versions the platform runs on EKS (standard support). */
 export const KUBERNETES_VERSIONS = ['1.32', '1.33', '1.34', '1.35'] as const;

@@ -1,6 +1,7 @@
 /** Synthesizes the whole platform with every validator and collects what the summary shows. */
+import { Stack } from 'aws-cdk-lib';
 import { ACCOUNT_ROLES, DEPLOY_TIERS, stackName, type AccountRole, type Topology } from '../../accounts';
-import { readPolicyResults, resultsUnder, type PolicyResults } from '../../policies';
+import { buildComplianceReport, readPolicyResults, resultsUnder, writeComplianceReport, type ComplianceReport, type PolicyResults } from '../../policies';
 
 function mergeResults(a: PolicyResults, b: PolicyResults): PolicyResults {
   return { findings: [...a.findings, ...b.findings], acknowledged: [...a.acknowledged, ...b.acknowledged] };
@@ -34,6 +35,10 @@ export interface PlatformSynthResult {
   readonly outdir: string;
   readonly workflowPath: string;
   readonly tiers: readonly (readonly AccountRole[])[];
+  /** The compliance report written next to the cloud assembly (undefined when synth failed before validation). */
+  readonly compliance?: ComplianceReport;
+  /** Where the compliance report was written (JSON and Markdown). */
+  readonly complianceFiles?: { readonly json: string; readonly markdown: string };
 }
 
 export interface PlatformSynthOptions extends Omit<PlatformAppOptions, 'topology'> {
@@ -72,7 +77,26 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
   }
   const outdir = platform.app.outdir;
   const results = readPolicyResults(outdir);
-  progress(`validated ${stackCount} stacks with the CloudFormation validator and cdk-nag AwsSolutions, HIPAA Security and NIST 800-53 r5 (${seconds(Date.now() - started)})`);
+  const sources = [
+    ...((options.cloudFormationValidation ?? true) ? ['the CloudFormation validator'] : []),
+    ...platform.policies.nagPacks.map((p) => p.name),
+    ...(platform.policies.controlTower ? ['the Control Tower controls'] : []),
+  ];
+  progress(`validated ${stackCount} stacks with ${sources.join(', ')} (${seconds(Date.now() - started)})`);
+
+  const reportStarted = Date.now();
+  const compliance = buildComplianceReport({
+    environments: platform.environments.map((env) => ({
+      name: env.name,
+      stacks: ACCOUNT_ROLES.flatMap((role) => [env.stages[role], env.bootstrap[role]]).flatMap((stage) => stage.node.findAll().filter(Stack.isStack)),
+    })),
+    results,
+    nagPacks: platform.policies.nagPacks,
+    controlTower: platform.policies.controlTower,
+    cloudFormation: options.cloudFormationValidation ?? true,
+  });
+  const complianceFiles = writeComplianceReport(outdir, compliance);
+  progress(`wrote the compliance report (${seconds(Date.now() - reportStarted)})`);
 
   const environments = platform.environments.map((env): EnvironmentSummary => ({
     name: env.name,
@@ -101,6 +125,8 @@ export function synthesizePlatform(topology: Topology, options: PlatformSynthOpt
     outdir,
     workflowPath: platform.pipeline.workflowPath,
     tiers: DEPLOY_TIERS,
+    compliance,
+    complianceFiles,
   };
 }
 

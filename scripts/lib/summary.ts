@@ -27,6 +27,15 @@ export function renderSummary(result: PlatformSynthResult, cwd: string = process
   });
   lines.push('Rule sources:', ...sources, '');
 
+  if (result.compliance && result.complianceFiles) {
+    const n = (v: number | undefined) => (v === undefined ? '–' : String(v));
+    lines.push(`Compliance report (${relative(cwd, result.complianceFiles.markdown)}, rules summed over stacks):`);
+    for (const t of result.compliance.totals) {
+      lines.push(`  ${t.pack.padEnd(24)} ${n(t.evaluated)} evaluated, ${n(t.passed)} passed, ${t.acknowledgedRules} acknowledged (${t.acknowledgements} findings), ${t.failedRules} failed, ${n(t.notApplicable)} not applicable`);
+    }
+    lines.push('');
+  }
+
   lines.push('Promotion order (each environment after the previous one succeeded):');
   const tiers = result.tiers.map((t) => t.map((r) => ROLE_INFO[r].slug).join(' + ')).join(' → ');
   result.environments.forEach((env, i) => {

@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { CONFIG_KEY_PREFIX } from './config-recorder';
+import { markAuditArchive } from '../../policies';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
 
 export interface LogArchiveProps {
@@ -77,6 +78,8 @@ export class LogArchive extends Construct {
     });
 
     for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
+    // The Paradigm pack checks Object Lock and versioning on the bucket it knows as the audit archive.
+    markAuditArchive(this.bucket);
   }
 
   /**

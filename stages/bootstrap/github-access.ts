@@ -126,6 +126,8 @@ export class GitHubAccess extends Construct {
       acknowledge(this.permissionsBoundary, `${pack}::${pack}-IAMPolicyNoStatementsWithAdminAccess`, boundaryReason);
       acknowledge(this.permissionsBoundary, `${pack}::${pack}-IAMPolicyNoStatementsWithFullAccess`, boundaryReason);
     }
+    acknowledge(this.permissionsBoundary, 'cdk-validator-cfnguard::iam_managed_policy_no_statements_with_admin_access_check', `CT.IAM.PR.2: ${boundaryReason}`);
+    acknowledge(this.permissionsBoundary, 'cdk-validator-cfnguard::iam_managed_policy_no_statements_with_full_access_check', `CT.IAM.PR.2: ${boundaryReason}`);
 
     this.executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
       managedPolicyName: CFN_EXECUTION_POLICY_NAME,
@@ -172,8 +174,9 @@ export class GitHubAccess extends Construct {
       acknowledge(this.executionPolicy, `AwsSolutions::AwsSolutions-IAM5[${finding}]`,
         'CloudFormation execution policy: CloudFormation must create, update and delete any resource the reviewed templates declare in these services; IAM is limited to paradigm-* resources and the GitHub access is denied.');
     }
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      acknowledge(this.executionPolicy, `${pack}::${pack}-IAMPolicyNoStatementsWithFullAccess`,
+    for (const ruleId of ['HIPAA.Security::HIPAA.Security-IAMPolicyNoStatementsWithFullAccess', 'NIST.800.53.R5::NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess',
+      'cdk-validator-cfnguard::iam_managed_policy_no_statements_with_full_access_check']) {
+      acknowledge(this.executionPolicy, ruleId,
         'Attached only to the CDK CloudFormation execution role, used by CloudFormation to apply templates that passed review and every validator; no person or workload holds it, and it cannot touch the GitHub access roles.');
     }
   }

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -11,6 +12,8 @@ export interface EncryptionKeyProps {
 /**
  * A customer managed KMS key with yearly rotation that is never deleted by a deploy
  * (removal policy RETAIN; a retired key is scheduled for deletion by hand, with the 30-day window).
+ * Grants can only be created for AWS services (Control Tower CT.KMS.PR.3): EBS, RDS, Redshift and EKS create
+ * their grants through the service; no principal can hand the key to someone else with a grant.
  */
 export class EncryptionKey extends Construct {
   public readonly key: kms.Key;
@@ -25,5 +28,13 @@ export class EncryptionKey extends Construct {
       pendingWindow: Duration.days(30),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'GrantsOnlyForAwsServices',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }));
   }
 }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from './acknowledge';
 import { EncryptionKey } from './encrypted-key';
 
 export interface PrivateVpcProps {
@@ -46,6 +47,12 @@ export class PrivateVpc extends Construct {
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: props.subnets.map((s) => ({ name: s.name, cidrMask: s.cidrMask, subnetType: ec2.SubnetType.PRIVATE_ISOLATED })),
     });
+
+    const restrictDefaultSg = stack.node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    if (restrictDefaultSg) {
+      acknowledge(restrictDefaultSg, 'cdk-validator-cfnguard::lambda_inside_vpc_check',
+        'CT.LAMBDA.PR.3: aws-cdk-lib\'s deploy-time handler that strips the default security group rules must reach the EC2 API and the CloudFormation response URL; this VPC has no internet route, and the handler touches no data.');
+    }
 
     const logGroupName = `/paradigm/${props.name}/flow-logs`;
     const handlerLogGroupName = `/paradigm/${props.name}/default-security-group-restrictor`;

@@ -82,6 +82,7 @@ export class SdkCalls extends Construct {
     if (!provider) return;
     this.acknowledged = true;
     acknowledge(provider, 'AwsSolutions::AwsSolutions-L1', 'The runtime of the AWS SDK provider function is chosen by aws-cdk-lib and moves forward with each aws-cdk-lib upgrade; the function code is not ours to port.');
+    acknowledge(provider, 'cdk-validator-cfnguard::lambda_inside_vpc_check', 'CT.LAMBDA.PR.3: the function only calls AWS control-plane APIs at deploy time (CloudFormation custom resource); it handles no data and needs no VPC.');
     for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
       acknowledge(provider, `${pack}::${pack}-LambdaInsideVPC`, 'The function only calls AWS control-plane APIs at deploy time (CloudFormation custom resource); it handles no data and needs no VPC.');
       acknowledge(provider, `${pack}::${pack}-LambdaConcurrency`, 'Invoked only by CloudFormation during deploys of this stack, a few times per deploy; a concurrency reservation would not bound any real load.');

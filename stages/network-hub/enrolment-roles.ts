@@ -64,6 +64,9 @@ export class EnrolmentRoles extends Construct {
         description: `Lets the ${SEGMENT_SLUG[segment]} account of ${props.environmentName} place its attachment in its Transit Gateway segment`,
         managedPolicies: [policy],
       });
+      acknowledge(role, 'Paradigm::Paradigm-CrossAccountTrustCondition',
+        'Trusts one exact role of an account of the same environment (aws:PrincipalArn = the spoke stack\'s SDK-call role), not a third party; '
+        + 'aws:PrincipalOrgID is not available to a topology without an AWS Organization, and an external id protects third-party trust only.');
       acknowledge(policy, `AwsSolutions::AwsSolutions-IAM5[Resource::${attachments}]`,
         'The spoke creates its attachment in its own deploy, after this role exists, so its id is unknown here; the route tables (the segmentation policy) are named exactly, and an association is exclusive per attachment.');
       roles[segment] = role;

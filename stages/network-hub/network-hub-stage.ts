@@ -8,6 +8,7 @@ import { TransitFlowLog } from './transit-flow-log';
 import { TransitHub } from './transit-hub';
 import { stackName } from '../../accounts';
 import { AccountTrail } from '../common/account-trail';
+import { acknowledge } from '../common/acknowledge';
 import { enrolmentRoleName, hubParameterName, sdkCallsRoleName } from '../common/platform-names';
 import { PlatformStage, type PlatformStageProps } from '../common/platform-stage';
 import { PlatformStack } from '../common/stack';
@@ -39,6 +40,14 @@ export class NetworkHubStage extends PlatformStage {
       amazonSideAsn: tgw.amazonSideAsn,
       autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
     });
+    if (tgw.autoAcceptSharedAttachments) {
+      // "Configured" auto-accept (Paradigm-TransitGatewayNoAutoAccept): the topology says so, and the report shows it.
+      const index = props.topology.environments.indexOf(env);
+      const reason = `Configured in the topology: environments[${index}].network.transitGateway.autoAcceptSharedAttachments is true for ${env.name}; `
+        + 'spokes enrol their own attachments through the hub\'s enrolment roles, which requires accepting them without a manual step.';
+      acknowledge(this.hub.transitGateway, 'Paradigm::Paradigm-TransitGatewayNoAutoAccept', reason);
+      acknowledge(this.hub.transitGateway, 'cdk-validator-cfnguard::ec2_transit_gateway_auto_vpc_attach_disabled_check', `CT.EC2.PR.16: ${reason}`);
+    }
     const transitGatewayId = this.hub.transitGateway.ref;
     this.segments = new SegmentRouteTables(this.stack, 'Segments', {
       environmentName: env.name,

@@ -3,6 +3,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
+import { acknowledge } from '../common/acknowledge';
 import { EncryptionKey } from '../common/encrypted-key';
 
 export interface DataExchangeProps {
@@ -54,6 +55,8 @@ export class DataExchange extends Construct {
       lifecycleRules: [{ id: 'expire-old-versions', noncurrentVersionExpiration: props.noncurrentVersionRetention ?? Duration.days(365) }],
     });
 
+    acknowledge(this.bucket, 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      'CT.S3.PR.9: exchanged files must be deletable when a provider contract ends (business associate agreement return-or-destroy clause); versioning keeps prior versions for the configured period instead.');
     for (const bucket of [this.bucket, this.accessLogsBucket]) acknowledgeSingleRegion(bucket, NO_REPLICATION_REASON);
   }
 }

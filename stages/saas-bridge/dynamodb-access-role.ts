@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EXTERNAL_ID_RE } from '../../accounts';
+import { acknowledge } from '../common/acknowledge';
 
 export interface ProviderDynamoDbAccessProps {
   /** Name of the role (workloads need its ARN). */
@@ -72,6 +73,8 @@ export class ProviderDynamoDbAccess extends Construct {
         }),
       ],
     });
+    acknowledge(this.role, 'Paradigm::Paradigm-CrossAccountTrustCondition',
+      'Trusted account is this environment\'s own workload account from the topology, limited to its IAM roles (ArnLike aws:PrincipalArn); the topology names no AWS Organization id to pin, and the third-party hop to the provider requires sts:ExternalId.');
     new CfnOutput(this, 'RoleArn', { description: `Workload roles assume this role to reach ${props.providerName}'s DynamoDB tables`, value: this.role.roleArn });
     new CfnOutput(this, 'SessionPolicy', {
       description: `Session policy to pass (Policy parameter) when assuming ${props.providerRoleArn}`,

@@ -113,6 +113,8 @@ export class AnalyticsWarehouse extends Construct {
     this.cluster.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
     for (const group of logGroups) this.cluster.node.addDependency(group);
 
+    acknowledge(this.cluster, 'cdk-validator-cfnguard::redshift_cluster_audit_logging_enabled_check',
+      'CT.REDSHIFT.PR.3 only accepts an S3 audit log destination; the cluster writes its connection, user and user-activity audit logs to KMS-encrypted CloudWatch log groups with retention (LoggingProperties.LogDestinationType cloudwatch).');
     acknowledge(this.cluster, 'AwsSolutions::AwsSolutions-RS4',
       'Redshift keeps its standard port 5439 as the issue and the on-premise analytics firewall rules specify; reachability is limited by security group, so a non-standard port adds no protection.');
   }

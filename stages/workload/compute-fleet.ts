@@ -101,6 +101,10 @@ export class ComputeFleet extends Construct {
       notifications: [{ topic: props.notifications }],
       updatePolicy: autoscaling.UpdatePolicy.rollingUpdate({ minInstancesInService: props.minCapacity > 1 ? props.minCapacity - 1 : 0 }),
     });
+    acknowledge(this.autoScalingGroup, 'cdk-validator-cfnguard::autoscaling_multiple_az_check',
+      'CT.AUTOSCALING.PR.1 reads only the AvailabilityZones property; the group is placed by VPCZoneIdentifier in the compute subnets, one per Availability Zone of the topology (three in the example).');
+    acknowledge(this.autoScalingGroup, 'cdk-validator-cfnguard::autoscaling_mixed_instances_policy_multiple_instance_types_check',
+      'CT.AUTOSCALING.PR.6: the fleet runs one instance type from the topology, validated and capacity-planned per environment; on-demand capacity in three Availability Zones covers a shortage of one type.');
     this.autoScalingGroup.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: props.targetCpuPercent ?? 60 });
   }
 }

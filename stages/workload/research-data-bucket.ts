@@ -3,6 +3,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeSingleRegion, createAccessLogsBucket } from '../common/access-logs-bucket';
+import { acknowledge } from '../common/acknowledge';
 
 export interface ResearchDataBucketProps {
   /** Key that encrypts every research object. */
@@ -59,6 +60,8 @@ export class ResearchDataBucket extends Construct {
       ],
     });
 
+    acknowledge(this.bucket, 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check',
+      'CT.S3.PR.9: research data must stay correctable and deletable (HIPAA 164.526 amendments, end-of-study deletion in data use agreements); versioning keeps 365 days of prior versions instead.');
     for (const bucket of [this.bucket, this.accessLogsBucket]) {
       acknowledgeSingleRegion(bucket,
         'Research data (PHI) stays in the environment region for data residency; durability comes from versioning, retention and S3 eleven-nines storage, not a cross-region copy.');

@@ -111,8 +111,10 @@ export class ResearchDatabase extends Construct {
     });
     for (const group of logGroups) this.instance.node.addDependency(group);
 
-    acknowledge(this.instance, 'AwsSolutions::AwsSolutions-RDS11',
-      'PostgreSQL keeps its standard port 5432 as the issue and the on-premise firewall plan specify; access is limited by security group to the compute and EKS groups, so a non-standard port adds no protection.');
+    for (const ruleId of ['AwsSolutions::AwsSolutions-RDS11', 'cdk-validator-cfnguard::rds_instance_no_default_ports_check']) {
+      acknowledge(this.instance, ruleId,
+        'PostgreSQL keeps its standard port 5432 as the issue and the on-premise firewall plan specify; access is limited by security group to the compute and EKS groups, so a non-standard port adds no protection.');
+    }
     const monitoringRole = this.instance.node.tryFindChild('MonitoringRole');
     if (monitoringRole) {
       acknowledge(monitoringRole, 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]',

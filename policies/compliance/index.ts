@@ -1,0 +1,3 @@
+export * from './build';
+export * from './model';
+export * from './render';
