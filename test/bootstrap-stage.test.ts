@@ -147,6 +147,14 @@ describe('GitHub access stack (bootstrap)', () => {
     ]));
   });
 
+  test('references an existing GitHub OIDC provider when the topology says the accounts have one', () => {
+    const raw = exampleInput();
+    raw.oidc.createProvider = false;
+    const t = bootstrapTemplate(raw, 'dev');
+    t.resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    expect(JSON.stringify(t.findResources('AWS::IAM::Role'))).toContain('oidc-provider/token.actions.githubusercontent.com');
+  });
+
   test('uses immutable OIDC subjects when the topology names the ids', () => {
     const raw = exampleInput();
     raw.github.immutableSubject = { ownerId: 1234, repositoryId: 5678 };

@@ -75,6 +75,11 @@ export const topologySchema = section('the topology', {
     deployRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
     /** Read-only role in every account for the drift workflow. */
     driftRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-'),
+    /**
+     * Create the GitHub OIDC provider in every account. Set false when the accounts already have one
+     * (an account holds at most one provider per issuer); the roles then use the existing provider.
+     */
+    createProvider: bool('oidc.createProvider').default(true),
     /** Role that operators assume in every account to bootstrap it (scripts/bootstrap.ts). */
     bootstrapAdminRoleName: pattern('an IAM role name', /^[\w+=,.@-]{1,64}$/, 'use up to 64 letters, digits and +=,.@_-').default('OrganizationAccountAccessRole'),
   }),

@@ -44,6 +44,7 @@ export class BootstrapStage extends Stage {
       driftSubject: driftSubject(props.topology),
       deployRoleName: props.topology.oidc.deployRoleName,
       driftRoleName: props.topology.oidc.driftRoleName,
+      createOidcProvider: props.topology.oidc.createProvider,
     });
     if (SPOKE_ROLES.includes(props.role)) {
       this.grantsStack = new Stack(this, DEPLOY_ROLE_GRANTS_STACK_ID, {

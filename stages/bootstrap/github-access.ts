@@ -16,6 +16,12 @@ export interface GitHubAccessProps {
    * @default 'hnb659fds' (the CDK default)
    */
   readonly bootstrapQualifier?: string;
+  /**
+   * Create the account's GitHub OIDC provider. An account has at most one provider per issuer URL: set
+   * false when it already has one (it is then referenced, not managed, by this stack).
+   * @default true
+   */
+  readonly createOidcProvider?: boolean;
 }
 
 /** Services whose resources the platform's stacks declare; the CloudFormation execution policy covers these only. */
@@ -32,7 +38,7 @@ export const DEPLOYABLE_SERVICES = [
  * of AdministratorAccess. Nothing the pipeline deploys can change these.
  */
 export class GitHubAccess extends Construct {
-  public readonly provider: iam.OidcProviderNative;
+  public readonly provider: iam.IOidcProvider;
   public readonly deployRole: iam.Role;
   public readonly driftRole: iam.Role;
   public readonly executionPolicy: iam.ManagedPolicy;
@@ -44,10 +50,9 @@ export class GitHubAccess extends Construct {
     const stack = Stack.of(this);
     const qualifier = props.bootstrapQualifier ?? 'hnb659fds';
 
-    this.provider = new iam.OidcProviderNative(this, 'Provider', {
-      url: `https://${GITHUB_OIDC_HOST}`,
-      clientIds: [OIDC_AUDIENCE],
-    });
+    this.provider = props.createOidcProvider ?? true
+      ? new iam.OidcProviderNative(this, 'Provider', { url: `https://${GITHUB_OIDC_HOST}`, clientIds: [OIDC_AUDIENCE] })
+      : iam.OidcProviderNative.fromOidcProviderArn(this, 'Provider', `arn:${stack.partition}:iam::${stack.account}:oidc-provider/${GITHUB_OIDC_HOST}`);
     const trust = (sub: string) => new iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
       StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub },
     });
