@@ -1,8 +1,9 @@
 /**
  * The Control Tower proactive controls as a validation plugin. It delegates to `CfnGuardValidator` from
- * @cdklabs/cdk-validator-cfnguard, but hands cfn-guard only the active controls whose resource types occur in the
- * templates being validated: cfn-guard's cost grows with rules × templates, and a control whose types are absent
- * cannot find anything. Findings, rule names and the plugin name (`cdk-validator-cfnguard`) are the library's.
+ * @cdklabs/cdk-validator-cfnguard, but hands cfn-guard each template with only the active controls whose resource
+ * types occur in it: cfn-guard's cost grows with rules × templates, and a control whose types are absent from a
+ * template cannot find anything in it. Templates that need the same controls are checked by one cfn-guard run.
+ * Findings, rule names and the plugin name (`cdk-validator-cfnguard`) are the library's.
  */
 import { readFileSync } from 'node:fs';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
@@ -36,12 +37,21 @@ export class ControlTowerValidator implements IPolicyValidationPlugin {
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const types = new Set(context.templatePaths.flatMap((path) => {
+    // Group the templates by the controls that apply to them.
+    const groups = new Map<string, { rules: string[]; templatePaths: string[] }>();
+    for (const path of context.templatePaths) {
       const template = JSON.parse(readFileSync(path, 'utf8')) as { Resources?: Record<string, { Type?: string }> };
-      return Object.values(template.Resources ?? {}).map((r) => r.Type ?? '');
-    }));
-    const rules = this.controlsFor(types).map((c) => c.path);
-    if (rules.length === 0) return { success: true, violations: [] };
-    return new CfnGuardValidator({ controlTowerRulesEnabled: false, rules, maxBuffer: this.maxBuffer }).validate(context);
+      const types = new Set(Object.values(template.Resources ?? {}).map((r) => r.Type ?? ''));
+      const rules = this.controlsFor(types).map((c) => c.path).sort();
+      if (rules.length === 0) continue;
+      const key = rules.join('\n');
+      const group = groups.get(key) ?? { rules, templatePaths: [] };
+      group.templatePaths.push(path);
+      groups.set(key, group);
+    }
+    const reports = [...groups.values()].map((group) =>
+      new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: group.rules, maxBuffer: this.maxBuffer })
+        .validate({ ...context, templatePaths: group.templatePaths }));
+    return { success: reports.every((r) => r.success), violations: reports.flatMap((r) => r.violations) };
   }
 }

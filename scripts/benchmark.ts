@@ -36,6 +36,8 @@ const median = (xs: number[]) => {
 };
 
 interface Row { readonly environments: number; readonly stacks: number; readonly runs: number[] }
+/** The stack count the main job reports (pipeline stacks plus every account's bootstrap stacks). */
+const stacksOf = (stdout: string): number => Number(/^PASSED: (\d+) stacks/m.exec(stdout)?.[1] ?? Number.NaN);
 const rows: Row[] = [];
 for (const size of opts.sizes) {
   const dir = join(BENCH_DIR, `env-${size}`);
@@ -43,6 +45,7 @@ for (const size of opts.sizes) {
   const file = join(dir, 'topology.json');
   writeFileSync(file, JSON.stringify(generateTopology(size), undefined, 2));
   const runs: number[] = [];
+  let stacks = Number.NaN;
   for (let i = 0; i < opts.runs; i++) {
     const started = process.hrtime.bigint();
     const result = exec(tsx, ['scripts/synth.ts', '--topology', file, '--outdir', join(dir, 'cdk.out'), '--workflow', join(dir, '.github', 'workflows', 'deploy.yml')]);
@@ -52,9 +55,10 @@ for (const size of opts.sizes) {
       throw new Error(`The main job failed for ${size} environments (exit ${result.status}); the benchmark measures passing synths only.`);
     }
     runs.push(ms);
+    stacks = stacksOf(result.stdout);
     process.stdout.write(`  ${size} environment(s), run ${i + 1}/${opts.runs}: ${(ms / 1000).toFixed(2)} s\n`);
   }
-  rows.push({ environments: size, stacks: size * 4, runs });
+  rows.push({ environments: size, stacks, runs });
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

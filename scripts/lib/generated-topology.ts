@@ -31,9 +31,9 @@ export function generateTopology(count: number): TopologyInput {
         ...structuredClone(template.network),
         workloadVpcCidr,
         saasBridgeVpcCidr,
-        transitGateway: { amazonSideAsn: 64512 + n, autoAcceptSharedAttachments: false },
+        transitGateway: { ...structuredClone(template.network.transitGateway), amazonSideAsn: 64512 + n },
         directConnect: last && template.network.directConnect
-          ? { ...structuredClone(template.network.directConnect), allowedPrefixes: [workloadVpcCidr, saasBridgeVpcCidr] }
+          ? { ...structuredClone(template.network.directConnect), allowedPrefixes: [workloadVpcCidr] }
           : undefined,
       },
     };
