@@ -10,3 +10,4 @@ export * from './sdk-calls';
 export * from './security-alerts';
 export * from './transit-attachment';
 export * from './access-logs-bucket';
+export * from './alarm-publishing';

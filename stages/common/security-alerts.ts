@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { allowAlarmsToPublish } from './alarm-publishing';
 import { EncryptionKey } from './encrypted-key';
 
 /** The security events watched in the trail's log group (CIS AWS Foundations monitoring controls). */
@@ -100,18 +101,7 @@ export class SecurityAlerts extends Construct {
       masterKey: key,
       enforceSSL: true,
     });
-    // enforceSSL replaces the default topic policy: CloudWatch alarms of this account need an explicit Allow.
-    const stack = Stack.of(this);
-    this.topic.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish',
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['sns:Publish'],
-      resources: [this.topic.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
-      },
-    }));
+    allowAlarmsToPublish(this.topic);
     for (const email of props.emails ?? []) this.topic.addSubscription(new subscriptions.EmailSubscription(email));
 
     const namespace = `Paradigm/${props.environmentName}/Security`;

@@ -5,6 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { autoScalingServiceRoleArn } from './keys';
+import { allowAlarmsToPublish } from '../common/alarm-publishing';
 
 export interface AlertTopicProps {
   /** Name of the topic, e.g. `paradigm-dev-workload-alerts`. */
@@ -46,16 +47,7 @@ export class AlertTopic extends Construct {
       resources: ['*'],
       conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
     }));
-    this.topic.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish',
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['sns:Publish'],
-      resources: [this.topic.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
-      },
-    }));
+    allowAlarmsToPublish(this.topic);
     props.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowAutoScalingToPublishToTheAlertTopic',
       principals: [new iam.AnyPrincipal()],
