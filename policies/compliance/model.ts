@@ -42,14 +42,8 @@ export interface HipaaCoverage {
   readonly rules: readonly string[];
 }
 
-export interface PackTotals {
-  readonly pack: string;
-  readonly evaluated?: number;
-  readonly passed?: number;
-  readonly acknowledgedRules: number;
-  readonly failedRules: number;
-  readonly notApplicable?: number;
-  readonly unrecorded: number;
+/** A rule source's numbers summed over every stack; `acknowledgements` counts the acknowledged findings. */
+export interface PackTotals extends Omit<PackCompliance, 'acknowledgements'> {
   readonly acknowledgements: number;
 }
 
