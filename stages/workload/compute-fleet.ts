@@ -55,7 +55,7 @@ export class ComputeFleet extends Construct {
       vpc: props.vpc,
       description: 'Compute fleet: no inbound; outbound only through the VPC (no internet route exists)',
       // Outbound reaches only what the route tables allow: the VPC, the S3/DynamoDB gateway endpoints
-      // (whose prefix lists cannot be named without a lookup) and, later, the Transit Gateway.
+      // (whose prefix lists cannot be named without a lookup) and the Transit Gateway routes to on-premise and the SaaS bridge.
       allowAllOutbound: true,
     });
 
